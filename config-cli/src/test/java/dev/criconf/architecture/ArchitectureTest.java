@@ -30,6 +30,8 @@ class ArchitectureTest {
     static void importClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // the reactor hands us config-model's test-jar too; its classes are not production code
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.criconf");
     }
 
@@ -45,6 +47,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.criconf.validate..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.criconf.io..", "dev.criconf.cli..",
                         "org.snakeyaml..")
+                .allowEmptyShould(true)
                 .check(production);
     }
 

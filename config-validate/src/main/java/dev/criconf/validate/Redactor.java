@@ -3,6 +3,7 @@ package dev.criconf.validate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,10 +50,33 @@ public final class Redactor {
         return URLS_ONLY;
     }
 
-    /** {@code text} with every secret and every URL user-info replaced by {@link #PLACEHOLDER}. */
+    /**
+     * {@code text} with every secret and every URL user-info replaced by {@link #PLACEHOLDER}. If
+     * a secret still shows after that (it overlapped a placeholder and its surroundings), the
+     * whole text is replaced: losing a message beats leaking a password.
+     */
     public String redact(String text) {
-        String out = secrets.isEmpty() ? text : redactSecrets(text);
-        return URL_USERINFO.matcher(out).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(PLACEHOLDER) + "@");
+        if (secrets.isEmpty()) {
+            return scrubUrls(text);
+        }
+        String out = scrubUrls(redactSecrets(text));
+        return containsSecret(out) ? PLACEHOLDER : out;
+    }
+
+    private static String scrubUrls(String text) {
+        if (text.indexOf("://") < 0) {
+            return text;
+        }
+        return URL_USERINFO.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(PLACEHOLDER) + "@");
+    }
+
+    private boolean containsSecret(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (matchAt(text, i) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // One left-to-right pass, longest match first at each position: replacing secrets one after

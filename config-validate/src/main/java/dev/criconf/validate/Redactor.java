@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  *       {@value #MIN_SUBSTRING_LENGTH} characters only where they stand alone (not inside a longer
  *       word), so a one-letter password does not blank out every message;</li>
  *   <li>the user-info part of any URL ({@code https://user:pass@host} becomes
- *       {@code https://<redacted>@host}), whether or not a loader knew it was secret.</li>
+ *       {@code https://<redacted>@host}), whether or not a loader knew it was secret. User-info
+ *       ends at the authority's last {@code @} and cannot hold an unencoded {@code /}, {@code ?}
+ *       or {@code #} (RFC 3986), so {@code https://registry.k8s.io/pause@sha256:...} is left
+ *       alone.</li>
  * </ul>
  * Immutable and thread-safe.
  */

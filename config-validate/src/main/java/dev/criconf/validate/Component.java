@@ -2,10 +2,15 @@ package dev.criconf.validate;
 
 /** The software whose version a rule may depend on. */
 public enum Component {
+    /** Kubernetes itself: the kubelet and kubeadm. */
     KUBERNETES("Kubernetes", "kubernetesVersion"),
+    /** containerd and its CRI plugin. */
     CONTAINERD("containerd", "containerdVersion"),
+    /** CRI-O. */
     CRIO("CRI-O", "crioVersion"),
+    /** cri-dockerd, the CRI shim for Docker Engine. */
     CRI_DOCKERD("cri-dockerd", "criDockerdVersion"),
+    /** Docker Engine (dockerd) behind cri-dockerd. */
     DOCKER("Docker", "dockerVersion");
 
     private final String displayName;

@@ -40,6 +40,7 @@ public record Finding(
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::message);
 
+    /** Checks the components and copies collections; see the class description. */
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  */
 public record Fix(String description, List<NodeEdit> edits, boolean machineApplicable) {
 
+    /** Checks the components and copies collections; see the class description. */
     public Fix {
         Objects.requireNonNull(description, "description");
         edits = List.copyOf(edits);

@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record RelatedLocation(Origin location, String message) {
 
+    /** Checks the components and copies collections; see the class description. */
     public RelatedLocation {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 public record Report(
         String root, List<String> files, List<Finding> findings, List<RuleDescriptor> rules, Secrets secrets) {
 
+    /** Checks the components and copies collections; see the class description. */
     public Report {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(secrets, "secrets");

@@ -30,6 +30,7 @@ public record RuleDescriptor(
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
 
+    /** Checks the components and copies collections; see the class description. */
     public RuleDescriptor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(defaultSeverity, "defaultSeverity");
@@ -78,11 +79,13 @@ public record RuleDescriptor(
             this.defaultSeverity = defaultSeverity;
         }
 
+        /** Sets the one-line title. */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
+        /** Sets the one-paragraph rationale. */
         public Builder rationale(String rationale) {
             this.rationale = rationale;
             return this;
@@ -94,16 +97,19 @@ public record RuleDescriptor(
             return this;
         }
 
+        /** Sets the before/after example. */
         public Builder example(String file, String before, String after) {
             this.example = new RuleExample(file, before, after);
             return this;
         }
 
+        /** Says whether findings may carry fixes. */
         public Builder fixable(boolean fixable) {
             this.fixable = fixable;
             return this;
         }
 
+        /** The descriptor; throws {@link IllegalArgumentException} when a part is missing or malformed. */
         public RuleDescriptor build() {
             if (example == null) {
                 throw new IllegalArgumentException("rule " + id + " has no example");

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record RuleExample(String file, String before, String after) {
 
+    /** Checks the components and copies collections; see the class description. */
     public RuleExample {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(before, "before");

@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record RuleOverride(String ruleId, RuleSetting setting) {
 
+    /** Checks the components and copies collections; see the class description. */
     public RuleOverride {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(setting, "setting");

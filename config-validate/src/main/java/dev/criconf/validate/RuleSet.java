@@ -1,5 +1,6 @@
 package dev.criconf.validate;
 
+import dev.criconf.model.CriconfException;
 import dev.criconf.validate.internal.rules.BuiltInRules;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,7 @@ public final class RuleSet {
      * {@code META-INF/services/dev.criconf.validate.Rule} on the thread's context class loader.
      *
      * @throws IllegalArgumentException when two rules share an id
-     * @throws dev.criconf.model.CriconfException when a registered rule cannot be loaded
+     * @throws CriconfException when a registered rule cannot be loaded
      */
     public static RuleSet discover() {
         return discover(Thread.currentThread().getContextClassLoader());
@@ -48,7 +49,7 @@ public final class RuleSet {
                 found.add(r);
             }
         } catch (ServiceConfigurationError e) {
-            throw new dev.criconf.model.CriconfException("cannot load a third-party rule: " + e.getMessage(), e);
+            throw new CriconfException("cannot load a third-party rule: " + e.getMessage(), e);
         }
         return builtIn().plus(found);
     }
@@ -118,6 +119,7 @@ public final class RuleSet {
         return byId.containsKey(id);
     }
 
+    /** The number of rules. */
     public int size() {
         return byId.size();
     }

@@ -17,6 +17,7 @@ public record Secrets(Set<String> values) {
 
     private static final Secrets NONE = new Secrets(Set.of());
 
+    /** Checks the components and copies collections; see the class description. */
     public Secrets {
         TreeSet<String> copy = new TreeSet<>();
         for (String v : values) {
@@ -32,10 +33,12 @@ public record Secrets(Set<String> values) {
         return NONE;
     }
 
+    /** These secrets. */
     public static Secrets of(String... values) {
         return new Secrets(Set.of(values));
     }
 
+    /** These secrets. */
     public static Secrets of(Collection<String> values) {
         return new Secrets(new TreeSet<>(values));
     }
@@ -50,6 +53,7 @@ public record Secrets(Set<String> values) {
         return new Secrets(all);
     }
 
+    /** Whether there is nothing to redact. */
     public boolean isEmpty() {
         return values.isEmpty();
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
  */
 public record Summary(int errors, int warnings, int infos) {
 
+    /** Checks the components and copies collections; see the class description. */
     public Summary {
         if (errors < 0 || warnings < 0 || infos < 0) {
             throw new IllegalArgumentException("negative count");
@@ -46,6 +47,7 @@ public record Summary(int errors, int warnings, int infos) {
         return total;
     }
 
+    /** The sum of both counts. */
     public Summary plus(Summary other) {
         return new Summary(errors + other.errors, warnings + other.warnings, infos + other.infos);
     }
@@ -62,6 +64,7 @@ public record Summary(int errors, int warnings, int infos) {
         }
     }
 
+    /** All findings, whatever their severity. */
     public int total() {
         return errors + warnings + infos;
     }

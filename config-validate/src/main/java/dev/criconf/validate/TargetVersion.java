@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record TargetVersion(Component component, Version version, VersionSource source, String basis) {
 
+    /** Checks the components and copies collections; see the class description. */
     public TargetVersion {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(version, "version");

@@ -16,6 +16,7 @@ public record TargetVersions(Map<Component, TargetVersion> byComponent) {
 
     private static final TargetVersions NONE = new TargetVersions(Map.of());
 
+    /** Checks the components and copies collections; see the class description. */
     public TargetVersions {
         EnumMap<Component, TargetVersion> copy = new EnumMap<>(Component.class);
         for (Map.Entry<Component, TargetVersion> e : byComponent.entrySet()) {
@@ -47,22 +48,27 @@ public record TargetVersions(Map<Component, TargetVersion> byComponent) {
         return Optional.ofNullable(byComponent.get(component));
     }
 
+    /** The Kubernetes version, if known. */
     public Optional<TargetVersion> kubernetes() {
         return get(Component.KUBERNETES);
     }
 
+    /** The containerd version, if known. */
     public Optional<TargetVersion> containerd() {
         return get(Component.CONTAINERD);
     }
 
+    /** The CRI-O version, if known. */
     public Optional<TargetVersion> crio() {
         return get(Component.CRIO);
     }
 
+    /** The cri-dockerd version, if known. */
     public Optional<TargetVersion> criDockerd() {
         return get(Component.CRI_DOCKERD);
     }
 
+    /** The Docker version, if known. */
     public Optional<TargetVersion> docker() {
         return get(Component.DOCKER);
     }

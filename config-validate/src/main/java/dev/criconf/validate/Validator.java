@@ -201,11 +201,13 @@ public final class Validator {
             return override(new RuleOverride(ruleId, setting));
         }
 
+        /** Applies one user setting; see {@link #override(String, RuleSetting)}. */
         public Builder override(RuleOverride override) {
             overrides.put(override.ruleId(), override.setting());
             return this;
         }
 
+        /** Applies the settings in order. */
         public Builder overrides(Collection<RuleOverride> all) {
             all.forEach(this::override);
             return this;

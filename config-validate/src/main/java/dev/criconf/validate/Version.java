@@ -21,6 +21,7 @@ public record Version(int major, int minor, int patch) implements Comparable<Ver
             .thenComparingInt(Version::minor)
             .thenComparingInt(Version::patch);
 
+    /** Checks the components and copies collections; see the class description. */
     public Version {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new IllegalArgumentException("negative version number " + major + "." + minor + "." + patch);

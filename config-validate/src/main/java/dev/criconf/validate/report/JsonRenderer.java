@@ -35,6 +35,7 @@ public final class JsonRenderer implements ReportRenderer {
 
     private final ToolInfo tool;
 
+    /** A renderer that names {@code tool} in the document's {@code tool} object. */
     public JsonRenderer(ToolInfo tool) {
         this.tool = Objects.requireNonNull(tool, "tool");
     }

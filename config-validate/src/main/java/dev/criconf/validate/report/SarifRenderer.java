@@ -49,6 +49,7 @@ public final class SarifRenderer implements ReportRenderer {
 
     private final ToolInfo tool;
 
+    /** A renderer that names {@code tool} as the SARIF driver. */
     public SarifRenderer(ToolInfo tool) {
         this.tool = Objects.requireNonNull(tool, "tool");
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record ToolInfo(String name, String version, Optional<URI> informationUri) {
 
+    /** Checks the components and copies collections; see the class description. */
     public ToolInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
@@ -22,6 +23,7 @@ public record ToolInfo(String name, String version, Optional<URI> informationUri
         }
     }
 
+    /** A tool without an information URI. */
     public static ToolInfo of(String name, String version) {
         return new ToolInfo(name, version, Optional.empty());
     }

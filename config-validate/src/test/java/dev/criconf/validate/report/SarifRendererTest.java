@@ -162,8 +162,9 @@ class SarifRendererTest {
                 at(internal, "locations", 0, "physicalLocation"), "a node-level result has no region");
         assertEquals("etc/crio/crio.conf.d/10%20custom%231.conf",
                 at(results.get(4), "locations", 0, "physicalLocation", "artifactLocation", "uri"));
-        assertEquals(List.of(0L, 1L), ((List<Map<String, Object>>) at(results.get(4), "relatedLocations"))
-                .stream().map(m -> m.get("id")).toList(), "identical related locations stay distinct");
+        List<Map<String, Object>> twins = at(results.get(4), "relatedLocations");
+        assertEquals(List.of(0L, 1L), twins.stream().map(m -> m.get("id")).toList(),
+                "identical related locations stay distinct");
 
         assertEquals(Map.of("uri", "file:///etc/containerd/config.toml"),
                 at(results.get(5), "locations", 0, "physicalLocation", "artifactLocation"));

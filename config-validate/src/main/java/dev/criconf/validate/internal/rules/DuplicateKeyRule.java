@@ -18,6 +18,7 @@ public final class DuplicateKeyRule implements Rule {
     static final String YAML_NOTE = " (in YAML the kubelet and kubeadm only log this: they decode the file "
             + "again leniently and keep one of the values)";
 
+    /** The rule's metadata. */
     public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.builder("duplicate-key", Severity.ERROR)
             .title("A key is defined twice")
             .rationale("TOML forbids defining a key or a table twice, and containerd and CRI-O refuse to "

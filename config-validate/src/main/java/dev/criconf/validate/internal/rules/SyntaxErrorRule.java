@@ -34,6 +34,7 @@ public final class SyntaxErrorRule implements Rule {
             .thenComparingInt(p -> p.origin().column())
             .thenComparingInt(p -> p.origin().offset());
 
+    /** The rule's metadata. */
     public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.builder("syntax-error", Severity.ERROR)
             .title("A configuration file does not parse")
             .rationale("containerd, CRI-O, the kubelet and kubeadm refuse to start when one of their "

@@ -29,7 +29,8 @@ import java.util.Objects;
  * {@code fix} is the preferred fix and is absent when there is none; {@code fixes} lists all of
  * them (the first is {@code fix}) and is always present, like {@code related}. Each edit is an
  * object with {@code op} (the edit's kind in kebab-case, e.g. {@code set-cgroup-driver}) and the
- * edit's own fields; enum values are lower-kebab-case. Files are relative to the node root.
+ * edit's own fields; enum values are lower-kebab-case. Files are relative to the node root; a
+ * finding about the node as a whole (e.g. {@code internal-error}) has file {@code "."} at 1:1.
  */
 public final class JsonRenderer implements ReportRenderer {
 

@@ -1,0 +1,18 @@
+package dev.criconf.validate.internal.rules;
+
+import dev.criconf.validate.Rule;
+import java.util.List;
+
+/** The fixed list of rules that ship with criconf. Add a new built-in rule here. */
+public final class BuiltInRules {
+
+    private BuiltInRules() {
+    }
+
+    /** One instance of each built-in rule (rules are stateless, so one serves every node). */
+    public static List<Rule> all() {
+        return List.of(
+                new SyntaxErrorRule(),
+                new DuplicateKeyRule());
+    }
+}

@@ -47,7 +47,6 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.criconf.validate..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.criconf.io..", "dev.criconf.cli..",
                         "org.snakeyaml..")
-                .allowEmptyShould(true)
                 .check(production);
     }
 

@@ -169,12 +169,37 @@ final class StreamEditor {
         List<YamlNode> chain = chain(d, path, what);
         YamlNode target = chain.get(chain.size() - 1);
         YamlNode parent = chain.get(chain.size() - 2);
-        guardAnchors(d, chain.subList(0, chain.size() - 1), target, what);
+        int idx = parent instanceof YamlMapping m ? indexOfValue(m, target)
+                : ((YamlPath.Index) path.last().orElseThrow()).index();
+        return removeAt(d, chain.subList(0, chain.size() - 1), path.parent(), idx, what);
+    }
+
+    YamlStream removeEntry(int document, YamlPath mappingPath, int entryIndex) {
+        String what = "remove entry " + entryIndex + " of " + mappingPath + " from document " + document;
+        YamlDocument d = document(document, what);
+        List<YamlNode> chain = chain(d, mappingPath, what);
+        if (!(chain.get(chain.size() - 1) instanceof YamlMapping m)) {
+            throw new EditException(what + ": the node there is " + kind(chain.get(chain.size() - 1)) + ", not a mapping");
+        }
+        if (entryIndex < 0 || entryIndex >= m.entries().size()) {
+            throw new EditException(what + ": the mapping has " + m.entries().size() + " entries");
+        }
+        return removeAt(d, chain, mappingPath, entryIndex, what);
+    }
+
+    /** Removes entry or item {@code idx} of the collection that ends {@code chain}. */
+    private YamlStream removeAt(YamlDocument d, List<YamlNode> chain, YamlPath parentPath, int idx, String what) {
+        YamlNode parent = chain.get(chain.size() - 1);
+        YamlNode target = parent instanceof YamlMapping m ? m.entries().get(idx).value()
+                : ((YamlSequence) parent).items().get(idx);
+        guardAnchors(d, chain, target, what);
+        if (parent instanceof YamlMapping m) {
+            guardAnchors(d, List.of(), m.entries().get(idx).key(), what);
+        }
         int from;
         int to;
         String insert = "";
         if (parent instanceof YamlMapping m) {
-            int idx = indexOfValue(m, target);
             YamlMapping.Entry e = m.entries().get(idx);
             int n = m.entries().size();
             if (n == 1) {
@@ -209,7 +234,6 @@ final class StreamEditor {
             }
         } else {
             YamlSequence q = (YamlSequence) parent;
-            int idx = ((YamlPath.Index) path.last().orElseThrow()).index();
             YamlNode item = q.items().get(idx);
             int n = q.items().size();
             if (n == 1) {
@@ -220,6 +244,15 @@ final class StreamEditor {
                     from = q.origin().offset();
                     to = q.origin().endOffset();
                     insert = "[]";
+                    YamlNode grand = chain.size() >= 2 ? chain.get(chain.size() - 2) : null;
+                    if (grand instanceof YamlMapping gm && !gm.flow() && TextLines.onlyIndentBefore(text, from)) {
+                        int keyCol = TextLines.indentColumn(text, gm.entries().get(indexOfValue(gm, q)).key().nodeOrigin().offset());
+                        if (TextLines.indentColumn(text, from) <= keyCol) {
+                            // "[]" at the key's column would not be the key's value: indent it.
+                            from = TextLines.lineStart(text, from);
+                            insert = TextLines.spaces(keyCol + layout(d).step) + "[]";
+                        }
+                    }
                 }
             } else if (q.flow()) {
                 if (idx < n - 1) {
@@ -243,7 +276,18 @@ final class StreamEditor {
                 }
             }
         }
-        YamlNode root = rebuild(chain, path, old -> Optional.empty());
+        YamlNode intended;
+        if (parent instanceof YamlMapping m) {
+            List<YamlMapping.Entry> entries = new ArrayList<>(m.entries());
+            entries.remove(idx);
+            intended = new YamlMapping(entries, m.flow(), m.tag(), m.anchor(), m.origin(), m.nodeOrigin());
+        } else {
+            YamlSequence q = (YamlSequence) parent;
+            List<YamlNode> items = new ArrayList<>(q.items());
+            items.remove(idx);
+            intended = new YamlSequence(items, q.flow(), q.tag(), q.anchor(), q.origin(), q.nodeOrigin());
+        }
+        YamlNode root = rebuild(chain, parentPath, old -> Optional.of(intended));
         return verify(d, root, splice(from, to, insert), what);
     }
 

@@ -225,6 +225,17 @@ public final class YamlStream implements SyntaxDocument {
         return new StreamEditor(this).remove(document, path);
     }
 
+    /**
+     * Removes the entry at a position of the mapping at {@code mappingPath} (0-based, counting
+     * every entry including duplicates). This is how an earlier duplicate of a key is removed: a
+     * path names the last occurrence, the one the kubelet keeps.
+     *
+     * @throws EditException as for {@link #remove(int, YamlPath)}
+     */
+    public YamlStream removeEntry(int document, YamlPath mappingPath, int entryIndex) {
+        return new StreamEditor(this).removeEntry(document, mappingPath, entryIndex);
+    }
+
     @Override
     public String toString() {
         return "YamlStream[" + source.name() + ", " + documents.size() + " documents, " + problems.size() + " problems]";

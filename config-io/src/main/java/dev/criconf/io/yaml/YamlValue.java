@@ -125,6 +125,18 @@ public sealed interface YamlValue {
         return new MappingValue(m);
     }
 
+    /**
+     * This value as a mapping.
+     *
+     * @throws IllegalStateException if it is not one
+     */
+    default MappingValue asMapping() {
+        if (this instanceof MappingValue m) {
+            return m;
+        }
+        throw new IllegalStateException("not a mapping: " + this);
+    }
+
     /** True for null, booleans, numbers and strings. */
     default boolean isScalar() {
         return !(this instanceof SequenceValue) && !(this instanceof MappingValue);

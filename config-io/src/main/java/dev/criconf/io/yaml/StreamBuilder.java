@@ -460,12 +460,11 @@ final class StreamBuilder {
 
     private List<AmbiguousScalar> ambiguities() {
         List<AmbiguousScalar> out = new ArrayList<>();
-        record Item(YamlNode node, YamlPath path, boolean key) {}
         for (YamlDocument d : documents) {
-            Deque<Item> work = new ArrayDeque<>();
-            work.push(new Item(d.root(), YamlPath.root(), false));
+            Deque<Step> work = new ArrayDeque<>();
+            work.push(new Step(d.root(), null, null, false));
             while (!work.isEmpty()) {
-                Item it = work.pop();
+                Step it = work.pop();
                 if (it.node() instanceof YamlScalar s) {
                     if (s.isPlainUntagged() && ScalarResolver.ambiguous(s.value())) {
                         out.add(new AmbiguousScalar(d.index(), it.path(), it.key(), s.value(), s.origin(),
@@ -474,20 +473,32 @@ final class StreamBuilder {
                     }
                 } else if (it.node() instanceof YamlSequence q) {
                     for (int i = q.items().size() - 1; i >= 0; i--) {
-                        work.push(new Item(q.items().get(i), it.path().index(i), false));
+                        work.push(new Step(q.items().get(i), it, new YamlPath.Index(i), false));
                     }
                 } else if (it.node() instanceof YamlMapping m) {
                     for (int i = m.entries().size() - 1; i >= 0; i--) {
                         YamlMapping.Entry e = m.entries().get(i);
-                        YamlPath p = it.path().key(e.keyText().orElse(
+                        YamlPath.Key k = new YamlPath.Key(e.keyText().orElse(
                                 text.substring(e.key().origin().offset(), e.key().origin().endOffset())));
-                        work.push(new Item(e.value(), p, false));
-                        work.push(new Item(e.key(), p, true));
+                        work.push(new Step(e.value(), it, k, false));
+                        work.push(new Step(e.key(), it, k, true));
                     }
                 }
             }
         }
         out.sort(Comparator.comparingInt((AmbiguousScalar a) -> a.origin().offset()));
         return out;
+    }
+
+    /** A node met while walking a document; its path is built only when it is needed. */
+    private record Step(YamlNode node, Step parent, YamlPath.Segment segment, boolean key) {
+        YamlPath path() {
+            List<YamlPath.Segment> segments = new ArrayList<>();
+            for (Step s = this; s != null && s.segment() != null; s = s.parent()) {
+                segments.add(s.segment());
+            }
+            java.util.Collections.reverse(segments);
+            return YamlPath.of(segments);
+        }
     }
 }

@@ -30,7 +30,9 @@ public final class ScalarWriter {
             return false;
         }
         if ("-?:".indexOf(first) >= 0) {
-            if (s.length() < 2 || !isSafePlainChar(s.charAt(1)) || s.charAt(1) == ' ' || (inFlow && isFlowIndicator(s.charAt(1)))) {
+            // Allowed before a non-space in block context; in flow context go-yaml v2 (libyaml)
+            // is stricter than YAML 1.2 about indicators, so quote there.
+            if (inFlow || s.length() < 2 || !isSafePlainChar(s.charAt(1)) || s.charAt(1) == ' ') {
                 return false;
             }
         } else if (",[]{}#&*!|>'\"%@`".indexOf(first) >= 0) {
@@ -41,7 +43,7 @@ public final class ScalarWriter {
             if (!isSafePlainChar(c) || c == '\t' || !pairedIfSurrogate(s, i)) {
                 return false;
             }
-            if (inFlow && isFlowIndicator(c)) {
+            if (inFlow && (isFlowIndicator(c) || c == ':')) {
                 return false;
             }
             if (c == ':' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {

@@ -19,6 +19,7 @@ import java.util.Objects;
 public record AmbiguousScalar(int document, YamlPath path, boolean isKey, String text, Origin origin,
         YamlValue yaml11, YamlValue yaml12) {
 
+    /** Nothing may be null. */
     public AmbiguousScalar {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record YamlAlias(String name, Origin origin) implements YamlNode {
 
+    /** Nothing may be null. */
     public YamlAlias {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(origin, "origin");

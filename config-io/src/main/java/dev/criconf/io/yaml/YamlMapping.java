@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param flow       true for {@code {...}}
  * @param tag        the explicit tag, if any
  * @param anchor     the anchor defined on it, if any
- * @param origin     from the first key (or {@code {}) to the end of the last value (or <code>}</code>)
+ * @param origin     from the first key (or the opening brace) to the end of the last value (or the closing brace)
  * @param nodeOrigin the same, properties included
  */
 public record YamlMapping(List<Entry> entries, boolean flow, Optional<String> tag, Optional<String> anchor,
         Origin origin, Origin nodeOrigin) implements YamlNode {
 
+    /** Copies the entries; nothing may be null. */
     public YamlMapping {
         entries = List.copyOf(entries);
         Objects.requireNonNull(tag, "tag");
@@ -30,6 +31,7 @@ public record YamlMapping(List<Entry> entries, boolean flow, Optional<String> ta
     /** One {@code key: value} pair. */
     public record Entry(YamlNode key, YamlNode value) {
 
+        /** Neither part may be null. */
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");

@@ -15,6 +15,7 @@ public final class YamlPath {
 
     /** A mapping key, compared with the text of scalar keys ({@code 1:} is the key {@code "1"}). */
     public record Key(String name) implements Segment {
+        /** The name may not be null. */
         public Key {
             Objects.requireNonNull(name, "name");
         }
@@ -27,6 +28,7 @@ public final class YamlPath {
 
     /** A 0-based sequence index. */
     public record Index(int index) implements Segment {
+        /** The index may not be negative. */
         public Index {
             if (index < 0) {
                 throw new IllegalArgumentException("negative index " + index);
@@ -74,14 +76,17 @@ public final class YamlPath {
         return new YamlPath(out);
     }
 
+    /** The steps from the root, in order. */
     public List<Segment> segments() {
         return segments;
     }
 
+    /** True for the path with no steps. */
     public boolean isRoot() {
         return segments.isEmpty();
     }
 
+    /** The number of steps. */
     public int size() {
         return segments.size();
     }

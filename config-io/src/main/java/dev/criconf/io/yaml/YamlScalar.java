@@ -17,6 +17,7 @@ import java.util.Optional;
 public record YamlScalar(String value, ScalarStyle style, Optional<String> tag, Optional<String> anchor,
         Origin origin, Origin nodeOrigin) implements YamlNode {
 
+    /** Nothing may be null. */
     public YamlScalar {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(style, "style");

@@ -18,6 +18,7 @@ import java.util.Optional;
 public record YamlSequence(List<YamlNode> items, boolean flow, Optional<String> tag, Optional<String> anchor,
         Origin origin, Origin nodeOrigin) implements YamlNode {
 
+    /** Copies the items; nothing may be null. */
     public YamlSequence {
         items = List.copyOf(items);
         Objects.requireNonNull(tag, "tag");

@@ -90,30 +90,37 @@ public sealed interface YamlValue {
     /** The one null value. */
     NullValue NULL = new NullValue();
 
+    /** The null value. */
     static YamlValue ofNull() {
         return NULL;
     }
 
+    /** A boolean. */
     static YamlValue of(boolean value) {
         return new BoolValue(value);
     }
 
+    /** An integer. */
     static YamlValue of(long value) {
         return new IntValue(BigInteger.valueOf(value));
     }
 
+    /** An integer. */
     static YamlValue of(BigInteger value) {
         return new IntValue(value);
     }
 
+    /** A float. */
     static YamlValue of(double value) {
         return new FloatValue(value);
     }
 
+    /** A string. */
     static YamlValue of(String value) {
         return new StringValue(value);
     }
 
+    /** A sequence of the items, in order. */
     static YamlValue sequence(List<? extends YamlValue> items) {
         return new SequenceValue(new ArrayList<>(items));
     }

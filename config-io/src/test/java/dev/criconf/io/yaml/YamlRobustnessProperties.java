@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
  */
 class YamlRobustnessProperties {
 
-    private static final String ALPHABET = "ab:- \n\n  #&*!|>'\"%@`[]{},?.~0\t\r\uFEFF\uD83D\uDE00";
+    private static final String ALPHABET = "ab:- \n\n  #&*!|>'\"%@`[]{},?.~0\t\r\u0000\u0007\u0085\u2028\\\uFEFF\uD83D\uDE00";
 
     @Provide
     Arbitrary<String> texts() {

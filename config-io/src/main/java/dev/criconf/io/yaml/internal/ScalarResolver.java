@@ -1,0 +1,244 @@
+package dev.criconf.io.yaml.internal;
+
+import dev.criconf.io.yaml.ScalarStyle;
+import dev.criconf.io.yaml.YamlSchema;
+import dev.criconf.io.yaml.YamlValue;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Gives a scalar its type under a {@link YamlSchema}. The YAML 1.1 rules follow go-yaml v2's
+ * {@code resolve.go} as vendored by sigs.k8s.io/yaml (the kubelet's decoder); the YAML 1.2 rules
+ * are the core schema.
+ */
+public final class ScalarResolver {
+
+    public static final String TAG_PREFIX = "tag:yaml.org,2002:";
+
+    private ScalarResolver() {}
+
+    private static final Map<String, YamlValue> YAML11_WORDS = Map.ofEntries(
+            Map.entry("y", YamlValue.of(true)), Map.entry("Y", YamlValue.of(true)),
+            Map.entry("yes", YamlValue.of(true)), Map.entry("Yes", YamlValue.of(true)), Map.entry("YES", YamlValue.of(true)),
+            Map.entry("true", YamlValue.of(true)), Map.entry("True", YamlValue.of(true)), Map.entry("TRUE", YamlValue.of(true)),
+            Map.entry("on", YamlValue.of(true)), Map.entry("On", YamlValue.of(true)), Map.entry("ON", YamlValue.of(true)),
+            Map.entry("n", YamlValue.of(false)), Map.entry("N", YamlValue.of(false)),
+            Map.entry("no", YamlValue.of(false)), Map.entry("No", YamlValue.of(false)), Map.entry("NO", YamlValue.of(false)),
+            Map.entry("false", YamlValue.of(false)), Map.entry("False", YamlValue.of(false)), Map.entry("FALSE", YamlValue.of(false)),
+            Map.entry("off", YamlValue.of(false)), Map.entry("Off", YamlValue.of(false)), Map.entry("OFF", YamlValue.of(false)),
+            Map.entry("", YamlValue.NULL), Map.entry("~", YamlValue.NULL),
+            Map.entry("null", YamlValue.NULL), Map.entry("Null", YamlValue.NULL), Map.entry("NULL", YamlValue.NULL),
+            Map.entry(".nan", YamlValue.of(Double.NaN)), Map.entry(".NaN", YamlValue.of(Double.NaN)), Map.entry(".NAN", YamlValue.of(Double.NaN)),
+            Map.entry(".inf", YamlValue.of(Double.POSITIVE_INFINITY)), Map.entry(".Inf", YamlValue.of(Double.POSITIVE_INFINITY)),
+            Map.entry(".INF", YamlValue.of(Double.POSITIVE_INFINITY)),
+            Map.entry("+.inf", YamlValue.of(Double.POSITIVE_INFINITY)), Map.entry("+.Inf", YamlValue.of(Double.POSITIVE_INFINITY)),
+            Map.entry("+.INF", YamlValue.of(Double.POSITIVE_INFINITY)),
+            Map.entry("-.inf", YamlValue.of(Double.NEGATIVE_INFINITY)), Map.entry("-.Inf", YamlValue.of(Double.NEGATIVE_INFINITY)),
+            Map.entry("-.INF", YamlValue.of(Double.NEGATIVE_INFINITY)));
+
+    /** go-yaml v2 {@code yamlStyleFloat}. */
+    private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    /** What Go's {@code strconv.ParseFloat} accepts for a string starting with a dot. */
+    private static final Pattern GO_DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
+
+    private static final Pattern CORE_NULL = Pattern.compile("~|null|Null|NULL|");
+    private static final Pattern CORE_BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+    private static final Pattern CORE_INT10 = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern CORE_INT8 = Pattern.compile("0o[0-7]+");
+    private static final Pattern CORE_INT16 = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern CORE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final Pattern CORE_INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+    private static final Pattern CORE_NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+
+    /**
+     * The value of a scalar node: untagged plain scalars are resolved by the schema, other
+     * untagged scalars and the non-specific tag {@code !} are strings, the core tags
+     * ({@code !!str !!int !!float !!bool !!null}) convert when the text allows it, and any other
+     * tag keeps the text as a string.
+     */
+    public static YamlValue resolve(YamlSchema schema, String text, ScalarStyle style, Optional<String> tag) {
+        if (tag.isEmpty()) {
+            return style == ScalarStyle.PLAIN ? resolvePlain(schema, text) : YamlValue.of(text);
+        }
+        String t = tag.get();
+        if (!t.startsWith(TAG_PREFIX)) {
+            return YamlValue.of(text);
+        }
+        YamlValue implicit = resolvePlain(schema, text);
+        switch (t.substring(TAG_PREFIX.length())) {
+            case "null":
+                return YamlValue.NULL;
+            case "bool":
+                return implicit instanceof YamlValue.BoolValue ? implicit : YamlValue.of(text);
+            case "int":
+                return implicit instanceof YamlValue.IntValue ? implicit : YamlValue.of(text);
+            case "float":
+                if (implicit instanceof YamlValue.IntValue i) {
+                    return YamlValue.of(i.value().doubleValue());
+                }
+                return implicit instanceof YamlValue.FloatValue ? implicit : YamlValue.of(text);
+            default:
+                return YamlValue.of(text);
+        }
+    }
+
+    /** The value of an untagged plain scalar. */
+    public static YamlValue resolvePlain(YamlSchema schema, String text) {
+        return schema == YamlSchema.YAML_1_1_KUBELET ? resolveYaml11(text) : resolveCore(text);
+    }
+
+    /** True when the two schemas read the plain text differently. */
+    public static boolean ambiguous(String plainText) {
+        return !resolveYaml11(plainText).equals(resolveCore(plainText));
+    }
+
+    static YamlValue resolveCore(String s) {
+        if (CORE_NULL.matcher(s).matches()) {
+            return YamlValue.NULL;
+        }
+        if (CORE_BOOL.matcher(s).matches()) {
+            return YamlValue.of(s.charAt(0) == 't' || s.charAt(0) == 'T');
+        }
+        if (CORE_INT10.matcher(s).matches()) {
+            return YamlValue.of(new BigInteger(s.startsWith("+") ? s.substring(1) : s));
+        }
+        if (CORE_INT8.matcher(s).matches()) {
+            return YamlValue.of(new BigInteger(s.substring(2), 8));
+        }
+        if (CORE_INT16.matcher(s).matches()) {
+            return YamlValue.of(new BigInteger(s.substring(2), 16));
+        }
+        if (CORE_FLOAT.matcher(s).matches()) {
+            return YamlValue.of(Double.parseDouble(s));
+        }
+        if (CORE_INF.matcher(s).matches()) {
+            return YamlValue.of(s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        }
+        if (CORE_NAN.matcher(s).matches()) {
+            return YamlValue.of(Double.NaN);
+        }
+        return YamlValue.of(s);
+    }
+
+    /** go-yaml v2 {@code resolve("", in)} followed by its decoding into {@code interface{}}. */
+    static YamlValue resolveYaml11(String in) {
+        char hint = in.isEmpty() ? 'N' : hint(in.charAt(0));
+        if (hint == 0) {
+            return YamlValue.of(in);
+        }
+        YamlValue word = YAML11_WORDS.get(in);
+        if (word != null) {
+            return word;
+        }
+        switch (hint) {
+            case '.':
+                if (GO_DOT_FLOAT.matcher(in).matches()) {
+                    double d = Double.parseDouble(in);
+                    // Go reports overflow to infinity as an error; the scalar then stays a string.
+                    return Double.isInfinite(d) ? YamlValue.of(in) : YamlValue.of(d);
+                }
+                return YamlValue.of(in);
+            case 'D':
+            case 'S':
+                return resolveYaml11Number(in);
+            default:
+                return YamlValue.of(in);
+        }
+    }
+
+    private static char hint(char c) {
+        if (c == '+' || c == '-') {
+            return 'S';
+        }
+        if (c >= '0' && c <= '9') {
+            return 'D';
+        }
+        if ("yYnNtTfFoO~".indexOf(c) >= 0) {
+            return 'M';
+        }
+        if (c == '.') {
+            return '.';
+        }
+        return 0;
+    }
+
+    private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private static YamlValue resolveYaml11Number(String in) {
+        // Timestamps (YYYY-...) decode to strings into interface{}; none of them is a number either.
+        String plain = in.replace("_", "");
+        GoInt signed = parseGoInt(plain, true);
+        if (signed.value != null && signed.value.compareTo(INT64_MIN) >= 0 && signed.value.compareTo(INT64_MAX) <= 0) {
+            return YamlValue.of(signed.value);
+        }
+        GoInt unsigned = parseGoInt(plain, false);
+        boolean unsignedRange = false;
+        if (unsigned.value != null) {
+            if (unsigned.value.compareTo(UINT64_MAX) <= 0) {
+                return YamlValue.of(unsigned.value);
+            }
+            unsignedRange = true;
+        }
+        if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
+            double d = Double.parseDouble(plain);
+            if (!Double.isInfinite(d)) {
+                return YamlValue.of(d);
+            }
+        }
+        // strconv.ParseUint failed with ErrRange: math/big takes the same base-prefixed syntax.
+        if (unsignedRange) {
+            return YamlValue.of(unsigned.value);
+        }
+        return YamlValue.of(in);
+    }
+
+    /** Result of Go's integer syntax with base 0; value null when the syntax is wrong. */
+    private record GoInt(BigInteger value) {}
+
+    /**
+     * Go's {@code strconv.ParseInt(s, 0, 64)} / {@code ParseUint} syntax (without the range check):
+     * an optional sign (signed only), then {@code 0x}, {@code 0o}, {@code 0b}, a leading {@code 0}
+     * for octal, or decimal digits.
+     */
+    private static GoInt parseGoInt(String s, boolean signed) {
+        int i = 0;
+        boolean negative = false;
+        if (signed && !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+            negative = s.charAt(0) == '-';
+            i = 1;
+        }
+        String body = s.substring(i);
+        int radix = 10;
+        String digits = body;
+        if (body.length() >= 2 && body.charAt(0) == '0') {
+            char p = Character.toLowerCase(body.charAt(1));
+            if (p == 'x') {
+                radix = 16;
+                digits = body.substring(2);
+            } else if (p == 'o') {
+                radix = 8;
+                digits = body.substring(2);
+            } else if (p == 'b') {
+                radix = 2;
+                digits = body.substring(2);
+            } else {
+                radix = 8;
+                digits = body.substring(1);
+            }
+        }
+        if (digits.isEmpty()) {
+            return new GoInt(null);
+        }
+        for (int k = 0; k < digits.length(); k++) {
+            if (Character.digit(digits.charAt(k), radix) < 0 || digits.charAt(k) > 'z') {
+                return new GoInt(null);
+            }
+        }
+        BigInteger v = new BigInteger(digits, radix);
+        return new GoInt(negative ? v.negate() : v);
+    }
+}

@@ -215,15 +215,26 @@ public final class EnvFile implements SyntaxDocument {
         List<int[]> spans = words.stream().map(w -> new int[] {w.rawStart(), w.rawEnd()}).toList();
         List<Splicer.Replacement> regions = WordEdits.regions(a.mappedValue(), spans, plan.ops(),
                 w -> SystemdWords.quoteWord(w, false), (byte) -100);
-        String next = FileSplice.apply(text(), Splicer.planAll(a.mappedValue(), regions));
+        EditException failure = null;
+        for (List<FileSplice> candidate : Splicer.candidates(a.mappedValue(), regions)) {
+            try {
+                return checkedFlagEdit(FileSplice.apply(text(), candidate), a, name, plan.expected());
+            } catch (EditException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private EnvFile checkedFlagEdit(String next, EnvAssignment a, String name, List<String> expected) {
         EnvFile result = parse(SourceText.of(sourceName(), next), List.of());
         List<String[]> before = pairs();
         if (result.assignments.size() != assignments.size()) {
             throw new EditException("editing " + name + " changed other assignments");
         }
         List<String> got = result.assignments.get(a.index()).splitWords().stream().map(SystemdWords.Word::value).toList();
-        if (!got.equals(plan.expected())) {
-            throw new EditException("editing " + name + " would give " + got + " instead of " + plan.expected());
+        if (!got.equals(expected)) {
+            throw new EditException("editing " + name + " would give " + got + " instead of " + expected);
         }
         List<String[]> after = result.pairs();
         for (int i = 0; i < before.size(); i++) {

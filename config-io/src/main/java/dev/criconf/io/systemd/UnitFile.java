@@ -317,20 +317,31 @@ public final class UnitFile implements SyntaxDocument {
         }
         List<Splicer.Replacement> regions = WordEdits.regions(target.mappedValue(), spans, plan.ops(),
                 w -> SystemdWords.quoteWord(w, true), UnitValueCodec.BREAK);
-        String next = FileSplice.apply(text(), Splicer.planAll(target.mappedValue(), regions));
+        EditException failure = null;
+        for (List<FileSplice> candidate : Splicer.candidates(target.mappedValue(), regions)) {
+            try {
+                return checkedExecEdit(FileSplice.apply(text(), candidate), target.index(), key, plan.expected());
+            } catch (EditException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private UnitFile checkedExecEdit(String next, int index, String key, List<String> expected) {
         UnitFile result = parse(SourceText.of(sourceName(), next), List.of());
-        checkOthersUnchanged(result, target.index(), key);
-        ExecCommand.Parsed again = ExecCommand.parse(result.assignments.get(target.index()), Specifiers.unknownUnit());
+        checkOthersUnchanged(result, index, key);
+        ExecCommand.Parsed again = ExecCommand.parse(result.assignments.get(index), Specifiers.unknownUnit());
         List<String> got = new ArrayList<>();
-        if (again.commands().size() == 1) {
+        if (again.commands().size() == 1 && again.problems().isEmpty()) {
             ExecCommand c = again.commands().get(0);
             got.add(c.program().written());
             for (int i = 1; i < c.wordSpans().size(); i++) {
                 got.add(c.argv().get(c.has(ExecCommand.Prefix.SEPARATE_ARGV0) ? i - 1 : i).written());
             }
         }
-        if (!got.equals(plan.expected())) {
-            throw new EditException("editing " + key + "= would give " + got + " instead of " + plan.expected());
+        if (!got.equals(expected)) {
+            throw new EditException("editing " + key + "= would give " + got + " instead of " + expected);
         }
         return result;
     }
@@ -363,13 +374,27 @@ public final class UnitFile implements SyntaxDocument {
         List<int[]> spans = words.stream().map(w -> new int[] {w.rawStart(), w.rawEnd()}).toList();
         List<Splicer.Replacement> regions = WordEdits.regions(target.mappedValue(), spans, plan.ops(),
                 w -> SystemdWords.quoteWord(w, false), (byte) -100);
-        String next = FileSplice.apply(text(), Splicer.planAll(target.mappedValue(), regions));
+        EditException failure = null;
+        for (List<FileSplice> candidate : Splicer.candidates(target.mappedValue(), regions)) {
+            try {
+                return checkedEnvironmentEdit(FileSplice.apply(text(), candidate), target, specifiers, variable,
+                        plan.expected());
+            } catch (EditException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private UnitFile checkedEnvironmentEdit(String next, EnvironmentEntry target, Specifiers specifiers, String variable,
+            List<String> expected) {
         UnitFile result = parse(SourceText.of(sourceName(), next), List.of());
         int index = target.assignment().index();
         checkOthersUnchanged(result, index, "Environment");
         List<EnvironmentEntry> before = EnvironmentEntry.parse(target.assignment(), specifiers).entries();
-        List<EnvironmentEntry> after = EnvironmentEntry.parse(result.assignments.get(index), specifiers).entries();
-        if (before.size() != after.size()) {
+        EnvironmentEntry.Parsed parsedAfter = EnvironmentEntry.parse(result.assignments.get(index), specifiers);
+        List<EnvironmentEntry> after = parsedAfter.entries();
+        if (before.size() != after.size() || !parsedAfter.problems().isEmpty()) {
             throw new EditException("editing " + variable + " changed the other Environment= words");
         }
         for (int i = 0; i < before.size(); i++) {
@@ -380,8 +405,8 @@ public final class UnitFile implements SyntaxDocument {
             }
             if (b.wordIndex() == target.wordIndex()) {
                 List<String> got = n.splitWords().stream().map(SystemdWords.Word::value).toList();
-                if (!got.equals(plan.expected())) {
-                    throw new EditException("editing " + variable + " would give " + got + " instead of " + plan.expected());
+                if (!got.equals(expected)) {
+                    throw new EditException("editing " + variable + " would give " + got + " instead of " + expected);
                 }
             } else if (!b.value().equals(n.value())) {
                 throw new EditException("editing " + variable + " changed " + b.name());

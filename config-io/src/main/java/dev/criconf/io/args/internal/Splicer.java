@@ -73,6 +73,36 @@ public final class Splicer {
         return List.of(plan(t, 0, t.length(), sb.toString()));
     }
 
+    /**
+     * Ways to make the replacements, finest first: each one spliced on its own (or together when they
+     * touch), then the whole text of the level written once with all of them applied. A caller
+     * tries them in order and keeps the first whose result reads back as intended: two splices that
+     * are each right can still interact (removing the words before a replacement moves it to the
+     * start of an unquoted value, where a quote means something else).
+     */
+    public static List<List<FileSplice>> candidates(MappedText t, List<Replacement> replacements) {
+        List<List<FileSplice>> out = new ArrayList<>();
+        try {
+            out.add(planAll(t, replacements));
+        } catch (EditException e) {
+            // the coarser candidate may still work
+        }
+        List<Replacement> sorted = new ArrayList<>(replacements);
+        sorted.sort((x, y) -> Integer.compare(y.start, x.start));
+        StringBuilder sb = new StringBuilder(t.text());
+        for (Replacement r : sorted) {
+            sb.replace(r.start, r.end, r.text);
+        }
+        try {
+            out.add(List.of(plan(t, 0, t.length(), sb.toString())));
+        } catch (EditException e) {
+            if (out.isEmpty()) {
+                throw e;
+            }
+        }
+        return out;
+    }
+
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }

@@ -189,7 +189,14 @@ public final class WordEdits {
             } else if (j + 1 < n && clean(layer, spans.get(i)[0], spans.get(j + 1)[0], keepCtx)) {
                 region = new int[] {spans.get(i)[0], spans.get(j + 1)[0]};
             } else {
-                region = new int[] {spans.get(i)[0], spans.get(j)[1]};
+                // both neighbours are across a line continuation: take the word and the blanks
+                // after it up to the continuation, so the line keeps its layout
+                int end = spans.get(j)[1];
+                int limit = j + 1 < n ? spans.get(j + 1)[0] : layer.length();
+                while (end < limit && layer.context(end) != keepCtx && " \t".indexOf(layer.text().charAt(end)) >= 0) {
+                    end++;
+                }
+                region = new int[] {spans.get(i)[0], end};
             }
             out.add(new Splicer.Replacement(region[0], region[1], ""));
         }

@@ -183,22 +183,20 @@ public final class WordEdits {
                 j++;
             }
             k++;
-            int[] region = null;
             if (i > 0 && clean(layer, spans.get(i - 1)[1], spans.get(j)[1], keepCtx)) {
-                region = new int[] {spans.get(i - 1)[1], spans.get(j)[1]};
+                out.add(new Splicer.Replacement(spans.get(i - 1)[1], spans.get(j)[1], ""));
             } else if (j + 1 < n && clean(layer, spans.get(i)[0], spans.get(j + 1)[0], keepCtx)) {
-                region = new int[] {spans.get(i)[0], spans.get(j + 1)[0]};
+                out.add(new Splicer.Replacement(spans.get(i)[0], spans.get(j + 1)[0], ""));
+            } else if (clean(layer, spans.get(i)[0], spans.get(j)[1], keepCtx)) {
+                // both neighbours are across a line continuation: take the words and the blanks
+                // after them up to the continuation, so the lines keep their layout
+                out.add(new Splicer.Replacement(spans.get(i)[0], blanksAfter(layer, spans, j, keepCtx), ""));
             } else {
-                // both neighbours are across a line continuation: take the word and the blanks
-                // after it up to the continuation, so the line keeps its layout
-                int end = spans.get(j)[1];
-                int limit = j + 1 < n ? spans.get(j + 1)[0] : layer.length();
-                while (end < limit && layer.context(end) != keepCtx && " \t".indexOf(layer.text().charAt(end)) >= 0) {
-                    end++;
+                // the words themselves are on different continuation lines: each goes on its own
+                for (int w = i; w <= j; w++) {
+                    out.add(new Splicer.Replacement(spans.get(w)[0], blanksAfter(layer, spans, w, keepCtx), ""));
                 }
-                region = new int[] {spans.get(i)[0], end};
             }
-            out.add(new Splicer.Replacement(region[0], region[1], ""));
         }
         if (appended.length() > 0) {
             int at = 0;
@@ -211,6 +209,15 @@ public final class WordEdits {
             out.add(new Splicer.Replacement(at, at, appended.toString()));
         }
         return out;
+    }
+
+    private static int blanksAfter(MappedText layer, List<int[]> spans, int w, byte keepCtx) {
+        int end = spans.get(w)[1];
+        int limit = w + 1 < spans.size() ? spans.get(w + 1)[0] : layer.length();
+        while (end < limit && layer.context(end) != keepCtx && " \t".indexOf(layer.text().charAt(end)) >= 0) {
+            end++;
+        }
+        return end;
     }
 
     private static String encode(Function<String, Optional<String>> encodeWord, String w) {

@@ -28,6 +28,7 @@ public record ArgIssue(Kind kind, int index, Origin origin, String message) {
         INVALID_VALUE
     }
 
+    /** Checks that nothing is null. */
     public ArgIssue {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(origin);

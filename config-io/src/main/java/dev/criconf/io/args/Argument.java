@@ -18,6 +18,7 @@ public record Argument(String text, Origin origin) {
     /** The pseudo file name of arguments that were given as plain strings. */
     public static final String PLAIN = "<argv>";
 
+    /** Checks that nothing is null. */
     public Argument {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(origin, "origin");

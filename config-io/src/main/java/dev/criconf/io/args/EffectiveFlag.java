@@ -23,6 +23,7 @@ public record EffectiveFlag(String name, FlagKind kind, List<FlagOccurrence> occ
 
     /** One key of a map flag. */
     public record Entry(String key, String value, FlagOccurrence setBy) {
+        /** Checks that nothing is null. */
         public Entry {
             Objects.requireNonNull(key);
             Objects.requireNonNull(value);
@@ -30,6 +31,7 @@ public record EffectiveFlag(String name, FlagKind kind, List<FlagOccurrence> occ
         }
     }
 
+    /** Checks that nothing is null and copies the collections. */
     public EffectiveFlag {
         Objects.requireNonNull(name);
         Objects.requireNonNull(kind);

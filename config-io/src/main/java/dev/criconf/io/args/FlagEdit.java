@@ -17,6 +17,7 @@ public sealed interface FlagEdit {
      * whose occurrences combine, the other occurrences are removed; when absent it is added.
      */
     record SetFlag(String name, String value) implements FlagEdit {
+        /** Checks the name (no dashes, no {@code =}) and that nothing is null. */
         public SetFlag {
             requireName(name);
             Objects.requireNonNull(value, "value");
@@ -25,6 +26,7 @@ public sealed interface FlagEdit {
 
     /** Append {@code --name=value} after the last argument, whatever is there already. */
     record AddFlag(String name, String value) implements FlagEdit {
+        /** Checks the name (no dashes, no {@code =}) and that nothing is null. */
         public AddFlag {
             requireName(name);
             Objects.requireNonNull(value, "value");
@@ -33,19 +35,23 @@ public sealed interface FlagEdit {
 
     /** Remove every occurrence of the flag (and its separate value argument). */
     record RemoveFlag(String name) implements FlagEdit {
+        /** Checks the name (no dashes, no {@code =}). */
         public RemoveFlag {
             requireName(name);
         }
     }
 
+    /** A {@link SetFlag}. */
     static FlagEdit set(String name, String value) {
         return new SetFlag(name, value);
     }
 
+    /** A {@link AddFlag}. */
     static FlagEdit add(String name, String value) {
         return new AddFlag(name, value);
     }
 
+    /** A {@link RemoveFlag}. */
     static FlagEdit remove(String name) {
         return new RemoveFlag(name);
     }

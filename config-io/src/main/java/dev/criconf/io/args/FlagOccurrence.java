@@ -43,6 +43,7 @@ public record FlagOccurrence(String name, String written, Optional<String> value
         MISSING_VALUE
     }
 
+    /** Checks that nothing is null. */
     public FlagOccurrence {
         Objects.requireNonNull(name);
         Objects.requireNonNull(written);

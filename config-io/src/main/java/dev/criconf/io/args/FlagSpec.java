@@ -43,6 +43,7 @@ public final class FlagSpec {
         return new FlagSpec(Map.of(), Map.of(), false, false, isBoolean);
     }
 
+    /** A builder for a spec of one's own (open unless {@link Builder#closed()} is called). */
     public static Builder builder() {
         return new Builder();
     }
@@ -94,6 +95,7 @@ public final class FlagSpec {
         return shorthands.entrySet().stream().filter(e -> e.getValue().equals(n)).map(Map.Entry::getKey).findFirst();
     }
 
+    /** Whether flags the spec does not list are unknown flags. */
     public boolean closed() {
         return closed;
     }
@@ -108,11 +110,13 @@ public final class FlagSpec {
 
         private Builder() {}
 
+        /** Declares a flag by its canonical name. */
         public Builder flag(String name, FlagKind kind) {
             kinds.put(name, Objects.requireNonNull(kind));
             return this;
         }
 
+        /** Declares several flags of one kind. */
         public Builder flags(FlagKind kind, String... names) {
             for (String n : names) {
                 flag(n, kind);
@@ -120,6 +124,7 @@ public final class FlagSpec {
             return this;
         }
 
+        /** Declares {@code -letter} as a shorthand of {@code --name}. */
         public Builder shorthand(char letter, String name) {
             shorthands.put(letter, name);
             return this;
@@ -143,6 +148,7 @@ public final class FlagSpec {
             return this;
         }
 
+        /** The spec. */
         public FlagSpec build() {
             return new FlagSpec(kinds, shorthands, normalize, closed, booleans);
         }

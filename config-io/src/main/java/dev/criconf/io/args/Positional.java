@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param afterTerminator whether it follows {@code --}
  */
 public record Positional(int index, Argument argument, boolean afterTerminator) {
+    /** Checks that nothing is null. */
     public Positional {
         Objects.requireNonNull(argument);
     }

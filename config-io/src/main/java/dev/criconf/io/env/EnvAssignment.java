@@ -75,6 +75,7 @@ public final class EnvAssignment {
         return value.text();
     }
 
+    /** How the value is written. */
     public Quoting quoting() {
         return quoting;
     }
@@ -85,6 +86,7 @@ public final class EnvAssignment {
         return source.span(start, end);
     }
 
+    /** Where the name is written. */
     public Origin nameOrigin() {
         return source.span(start, nameEnd);
     }

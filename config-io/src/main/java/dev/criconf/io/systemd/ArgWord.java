@@ -32,6 +32,7 @@ public record ArgWord(String text, Origin origin, Kind kind, List<String> variab
         EXPANDED
     }
 
+    /** Checks that nothing is null and copies the list. */
     public ArgWord {
         Objects.requireNonNull(text);
         Objects.requireNonNull(origin);
@@ -45,6 +46,7 @@ public record ArgWord(String text, Origin origin, Kind kind, List<String> variab
         return kind == Kind.SPLIT ? Optional.of(variables.get(0)) : Optional.empty();
     }
 
+    /** This word as an argument for a flag parser. */
     public Argument toArgument() {
         return new Argument(text, origin);
     }

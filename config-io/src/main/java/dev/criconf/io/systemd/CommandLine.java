@@ -134,6 +134,7 @@ public final class CommandLine {
         return out.toString();
     }
 
+    /** The command this argv was expanded from. */
     public ExecCommand command() {
         return command;
     }

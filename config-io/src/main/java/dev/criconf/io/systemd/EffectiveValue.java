@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param assignment the assignment that gave it
  */
 public record EffectiveValue(String value, UnitAssignment assignment) {
+    /** Checks that nothing is null. */
     public EffectiveValue {
         Objects.requireNonNull(value);
         Objects.requireNonNull(assignment);

@@ -54,14 +54,17 @@ public final class EnvVariable {
                 Optional.empty(), Optional.of(a));
     }
 
+    /** The variable's name. */
     public String name() {
         return name;
     }
 
+    /** The value as the unit's commands see it. */
     public String value() {
         return value;
     }
 
+    /** Whether it comes from {@code Environment=} or an environment file. */
     public Source source() {
         return source;
     }

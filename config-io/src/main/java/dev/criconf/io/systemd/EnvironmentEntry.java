@@ -33,6 +33,7 @@ public final class EnvironmentEntry {
         this.origin = origin;
     }
 
+    /** The variable's name. */
     public String name() {
         return name;
     }
@@ -84,6 +85,7 @@ public final class EnvironmentEntry {
 
     /** The entries of an assignment and located problems; an empty value (a reset) has none. */
     public record Parsed(List<EnvironmentEntry> entries, List<Problem> problems) {
+        /** Copies the lists. */
         public Parsed {
             entries = List.copyOf(entries);
             problems = List.copyOf(problems);

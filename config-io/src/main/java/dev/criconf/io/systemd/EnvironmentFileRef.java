@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param files      the files read, in order (a glob may match several; none when missing)
  */
 public record EnvironmentFileRef(String path, boolean optional, UnitAssignment declaredBy, List<EnvFile> files) {
+    /** Checks that nothing is null and copies the list. */
     public EnvironmentFileRef {
         Objects.requireNonNull(path);
         Objects.requireNonNull(declaredBy);

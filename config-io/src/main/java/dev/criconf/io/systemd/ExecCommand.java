@@ -60,10 +60,12 @@ public final class ExecCommand {
         return assignment;
     }
 
+    /** The prefixes of the executable. */
     public Set<Prefix> prefixes() {
         return prefixes;
     }
 
+    /** Whether the executable has prefix {@code p}. */
     public boolean has(Prefix p) {
         return prefixes.contains(p);
     }
@@ -90,6 +92,7 @@ public final class ExecCommand {
 
     /** The commands of an assignment, with located problems; an empty value (a reset) has none. */
     public record Parsed(List<ExecCommand> commands, List<Problem> problems) {
+        /** Copies the lists. */
         public Parsed {
             commands = List.copyOf(commands);
             problems = List.copyOf(problems);

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param unresolved specifiers that depend on the host and were left as written
  */
 public record ExecWord(String written, String value, Origin origin, List<String> unresolved) {
+    /** Checks that nothing is null and copies the list. */
     public ExecWord {
         Objects.requireNonNull(written);
         Objects.requireNonNull(value);

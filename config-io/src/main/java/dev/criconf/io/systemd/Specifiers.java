@@ -40,12 +40,14 @@ public final class Specifiers {
         return new Specifiers("", Optional.empty());
     }
 
+    /** The unit's name ({@code ""} when unknown). */
     public String unitName() {
         return unitName;
     }
 
     /** An expanded string and the specifiers that could not be resolved (kept as written). */
     public record Expansion(String value, List<String> unresolved) {
+        /** Checks that nothing is null and copies the list. */
         public Expansion {
             Objects.requireNonNull(value);
             unresolved = List.copyOf(unresolved);

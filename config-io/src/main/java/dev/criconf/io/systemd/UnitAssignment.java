@@ -50,6 +50,7 @@ public final class UnitAssignment {
         return sectionIndex;
     }
 
+    /** The key, e.g. {@code ExecStart}. */
     public String key() {
         return key;
     }
@@ -77,6 +78,7 @@ public final class UnitAssignment {
         return source.span(keyStart, Math.max(keyEnd, value.rawEnd()));
     }
 
+    /** Where the key is written. */
     public Origin keyOrigin() {
         return source.span(keyStart, keyEnd);
     }

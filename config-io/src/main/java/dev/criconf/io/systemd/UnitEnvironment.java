@@ -45,6 +45,7 @@ public final class UnitEnvironment {
         return new UnitEnvironment(m);
     }
 
+    /** A variable, if set. */
     public Optional<EnvVariable> get(String name) {
         return Optional.ofNullable(variables.get(name));
     }

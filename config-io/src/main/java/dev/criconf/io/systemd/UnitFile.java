@@ -138,6 +138,7 @@ public final class UnitFile implements SyntaxDocument {
         return last.contains(".") && !last.endsWith(".conf") ? Optional.of(last) : Optional.empty();
     }
 
+    /** Every section in file order (a name may repeat). */
     public List<UnitSection> sections() {
         return sections;
     }

@@ -50,10 +50,12 @@ public final class UnitResolver {
     private final RootPaths paths;
     private final ParseLimits limits;
 
+    /** A resolver for the node whose {@code /} is {@code root}, with default limits. */
     public UnitResolver(Path root) {
         this(root, ParseLimits.DEFAULTS);
     }
 
+    /** A resolver for the node whose {@code /} is {@code root}. */
     public UnitResolver(Path root, ParseLimits limits) {
         this.paths = new RootPaths(Objects.requireNonNull(root));
         this.limits = Objects.requireNonNull(limits);

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param assignments the assignments up to the next header
  */
 public record UnitSection(String name, Origin origin, List<UnitAssignment> assignments) {
+    /** Checks that nothing is null and copies the list. */
     public UnitSection {
         Objects.requireNonNull(name);
         Objects.requireNonNull(origin);

@@ -73,8 +73,8 @@ public final class RootPaths {
             }
             List<String> next = new ArrayList<>(cur);
             next.add(c);
-            Path candidate = resolveAll(next);
             try {
+                Path candidate = resolveAll(next);
                 if (Files.isSymbolicLink(candidate)) {
                     if (++links > MAX_LINKS) {
                         return new Failed(asked, "too many levels of symbolic links");
@@ -95,12 +95,16 @@ public final class RootPaths {
                 if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
                     return new Missing(String.join("/", next));
                 }
-            } catch (IOException | SecurityException e) {
+            } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
                 return new Failed(asked, e.getMessage() == null ? e.toString() : e.getMessage());
             }
             cur = next;
         }
-        return new Found(resolveAll(cur), String.join("/", cur));
+        try {
+            return new Found(resolveAll(cur), String.join("/", cur));
+        } catch (java.nio.file.InvalidPathException e) {
+            return new Failed(asked, e.getMessage());
+        }
     }
 
     /** The names in a directory (not hidden), sorted; empty when it cannot be listed. */

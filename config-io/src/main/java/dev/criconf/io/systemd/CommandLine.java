@@ -159,6 +159,14 @@ public final class CommandLine {
         return ParsedArgs.parse(arguments(), spec);
     }
 
+    /**
+     * The argv word behind argument {@code i} of {@link #arguments()} (and so behind the indices of
+     * {@link ParsedArgs}), to tell, say, whether a stray positional came from splitting a variable.
+     */
+    public ArgWord wordOf(int argumentIndex) {
+        return argv.get(argumentIndex + 1);
+    }
+
     /** The words a {@code $NAME} split of one variable produced, in order. */
     public List<ArgWord> wordsFrom(String variable) {
         return argv.stream().filter(w -> w.kind() == ArgWord.Kind.SPLIT && w.variables().get(0).equals(variable)).toList();

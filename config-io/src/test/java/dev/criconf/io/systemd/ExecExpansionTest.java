@@ -133,7 +133,7 @@ class ExecExpansionTest {
                 "KUBELET_EXTRA_ARGS=\"--node-labels=a=b, c=d\"\n");
         ParsedArgs args = cl.flags(FlagSpec.kubelet());
         assertEquals(1, args.positionals().size());
-        ArgWord stray = cl.argv().get(args.positionals().get(0).index() + 1);
+        ArgWord stray = cl.wordOf(args.positionals().get(0).index());
         assertEquals("c=d", stray.text());
         assertEquals(ArgWord.Kind.SPLIT, stray.kind());
         assertEquals("env0:1:40", stray.origin().toString());

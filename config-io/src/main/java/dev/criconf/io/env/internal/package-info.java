@@ -1,0 +1,2 @@
+/** Implementation of the env package. Not public API. */
+package dev.criconf.io.env.internal;

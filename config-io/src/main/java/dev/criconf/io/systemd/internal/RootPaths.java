@@ -1,0 +1,147 @@
+package dev.criconf.io.systemd.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves node paths ({@code /etc/...} as the node sees them) inside a directory that stands for
+ * the node's {@code /}, following symlinks the way the node would: an absolute link target starts
+ * again at the node root (like systemd's {@code chase()} with a root directory), a relative one
+ * goes on from the link's directory. A {@code ..} above the root is never followed.
+ */
+public final class RootPaths {
+
+    private static final int MAX_LINKS = 32;
+
+    private final Path root;
+
+    public RootPaths(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** What a node path resolved to. */
+    public sealed interface Resolution {
+    }
+
+    /** An existing file or directory: where it is under the root, and its node path relative to {@code /}. */
+    public record Found(Path path, String relative) implements Resolution {
+    }
+
+    /** Nothing there (the relative path is where the lookup stopped). */
+    public record Missing(String relative) implements Resolution {
+    }
+
+    /** A symlink to {@code /dev/null}: systemd's way of masking a unit or drop-in. */
+    public record DevNull(String relative) implements Resolution {
+    }
+
+    /** The path (or a symlink on it) leads above the root. */
+    public record OutsideRoot(String relative, String detail) implements Resolution {
+    }
+
+    /** The path could not be examined (a symlink loop, an I/O error). */
+    public record Failed(String relative, String detail) implements Resolution {
+    }
+
+    /** Resolves a node path such as {@code /etc/systemd/system/kubelet.service}. */
+    public Resolution resolve(String nodePath) {
+        Deque<String> todo = new ArrayDeque<>(components(nodePath));
+        List<String> cur = new ArrayList<>();
+        int links = 0;
+        String asked = String.join("/", components(nodePath));
+        while (!todo.isEmpty()) {
+            String c = todo.pollFirst();
+            if (c.equals("..")) {
+                if (cur.isEmpty()) {
+                    return new OutsideRoot(asked, "'..' above the node root");
+                }
+                cur.remove(cur.size() - 1);
+                continue;
+            }
+            List<String> next = new ArrayList<>(cur);
+            next.add(c);
+            try {
+                Path candidate = resolveAll(next);
+                if (Files.isSymbolicLink(candidate)) {
+                    if (++links > MAX_LINKS) {
+                        return new Failed(asked, "too many levels of symbolic links");
+                    }
+                    String target = Files.readSymbolicLink(candidate).toString().replace('\\', '/');
+                    if (target.startsWith("/")) {
+                        if (target.equals("/dev/null") && todo.isEmpty()) {
+                            return new DevNull(String.join("/", next));
+                        }
+                        cur.clear();
+                    }
+                    List<String> t = components(target);
+                    for (int i = t.size() - 1; i >= 0; i--) {
+                        todo.addFirst(t.get(i));
+                    }
+                    continue;
+                }
+                if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    return new Missing(String.join("/", next));
+                }
+            } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
+                return new Failed(asked, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            cur = next;
+        }
+        try {
+            return new Found(resolveAll(cur), String.join("/", cur));
+        } catch (java.nio.file.InvalidPathException e) {
+            return new Failed(asked, e.getMessage());
+        }
+    }
+
+    /** The names in a directory (not hidden), sorted; empty when it cannot be listed. */
+    public Optional<List<String>> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(".")) {
+                    out.add(n);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+        out.sort(null);
+        return Optional.of(out);
+    }
+
+    private Path resolveAll(List<String> parts) {
+        Path p = root;
+        for (String s : parts) {
+            p = p.resolve(s);
+        }
+        return p;
+    }
+
+    static List<String> components(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : Arrays.asList(path.replace('\\', '/').split("/"))) {
+            if (!s.isEmpty() && !s.equals(".")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -255,8 +255,7 @@ public final class SysctlFile implements SyntaxDocument {
     }
 
     private static boolean endsWithLineBreak(String s) {
-        char c = s.charAt(s.length() - 1);
-        return c == '\n' || c == '\r';
+        return !s.isEmpty() && (s.charAt(s.length() - 1) == '\n' || s.charAt(s.length() - 1) == '\r');
     }
 
     private static int lineBreakLength(String s) {

@@ -370,9 +370,17 @@ public final class JsonDocument implements SyntaxDocument {
         return before.isEmpty() ? ", " : "," + before;
     }
 
+    /** The indentation of the line the new element starts on: the blanks after the separator's last line break. */
     private static String indentAfterSeparator(JsonLayout layout, String sep, int siblingStart) {
         int nl = Math.max(sep.lastIndexOf('\n'), sep.lastIndexOf('\r'));
-        return nl >= 0 ? sep.substring(nl + 1) : layout.indentAt(siblingStart);
+        if (nl < 0) {
+            return layout.indentAt(siblingStart);
+        }
+        int end = nl + 1;
+        while (end < sep.length() && (sep.charAt(end) == ' ' || sep.charAt(end) == '\t')) {
+            end++;
+        }
+        return sep.substring(nl + 1, end);
     }
 
     private String removeMember(JsonObject o, int i) {
@@ -407,7 +415,7 @@ public final class JsonDocument implements SyntaxDocument {
     private JsonDocument intermediate(String edited, String what) {
         JsonDocument d = parse(source.name(), edited, limits);
         if (d.hasErrors()) {
-            throw new EditException("edit (" + what + ") would make " + sourceName() + " invalid: " + d.problems().get(0));
+            throw new EditException("edit (" + what + ") would make " + sourceName() + " invalid: " + d.firstError());
         }
         return d;
     }
@@ -426,9 +434,12 @@ public final class JsonDocument implements SyntaxDocument {
 
     private void requireEditable() {
         if (hasErrors()) {
-            Problem first = problems.stream().filter(p -> p.kind() != Problem.Kind.DUPLICATE_KEY).findFirst().orElseThrow();
-            throw new EditException(sourceName() + " has errors and is not edited: " + first);
+            throw new EditException(sourceName() + " has errors and is not edited: " + firstError());
         }
+    }
+
+    private Problem firstError() {
+        return problems.stream().filter(p -> p.kind() != Problem.Kind.DUPLICATE_KEY).findFirst().orElseThrow();
     }
 
     @Override

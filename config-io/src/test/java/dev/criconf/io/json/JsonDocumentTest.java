@@ -83,6 +83,7 @@ class JsonDocumentTest {
         "`{\n  \"a\": [\n    1,\n  }` | f:4:3 | expected a value",
         "`{\"a\": \"\\u12\"}`   | f:1:8  | four hex digits",
         "`\uFEFF\uFEFF{}`       | f:1:2  | U+FEFF",
+        "`[\"\\u00\u0663\u0664\"]`  | f:1:3  | four hex digits",
     })
     void syntaxErrorsAreLocated(String text, String where, String message) {
         JsonDocument doc = JsonDocument.parse("f", text);

@@ -150,6 +150,12 @@ class JsonEditTest {
     }
 
     @Test
+    void leadingCommaLayoutIsFollowed() {
+        assertEquals("{\"a\": 1\n  , \"b\": 2\n  , \"c\": {\n    \"d\": 1\n  }\n}\n",
+                JsonDocument.parse("f", "{\"a\": 1\n  , \"b\": 2\n}\n").set(JsonPath.of("c", "d"), JsonData.number(1)).text());
+    }
+
+    @Test
     void duplicatesAreEditedAsGoReadsThem() {
         JsonDocument dup = JsonDocument.parse("f", "{\"debug\": false, \"debug\": true}");
         assertEquals("{\"debug\": false, \"debug\": false}", dup.set("debug", JsonData.bool(false)).text());

@@ -287,6 +287,20 @@ public final class JsonParser {
         }
     }
 
+    /** An ASCII hex digit's value, or -1: RFC 8259's HEXDIG is ASCII only (unlike {@link Character#digit}). */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -335,7 +349,7 @@ public final class JsonParser {
                 case 'u': {
                     int v = 0;
                     for (int i = 0; i < 4; i++) {
-                        int h = pos + 2 + i < len ? Character.digit(text.charAt(pos + 2 + i), 16) : -1;
+                        int h = pos + 2 + i < len ? hex(text.charAt(pos + 2 + i)) : -1;
                         if (h < 0) {
                             throw fail(pos, "\\u must be followed by four hex digits");
                         }

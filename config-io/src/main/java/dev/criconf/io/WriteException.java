@@ -26,16 +26,19 @@ public class WriteException extends CriconfException {
 
     private final Reason reason;
 
+    /** A refusal or failure without an underlying exception. */
     public WriteException(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** A failure caused by another exception, typically an {@link java.io.IOException}. */
     public WriteException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** Why the write did not happen, for callers that react differently (e.g. re-read on CHANGED_ON_DISK). */
     public Reason reason() {
         return reason;
     }

@@ -63,26 +63,32 @@ public sealed interface JsonData {
         }
     }
 
+    /** A string value. */
     static JsonData string(String value) {
         return new Str(value);
     }
 
+    /** An integer value. */
     static JsonData number(long value) {
         return new Num(BigDecimal.valueOf(value));
     }
 
+    /** A number, written as {@link BigDecimal#toString()} spells it (scale kept: {@code 1.50} stays {@code 1.50}). */
     static JsonData number(BigDecimal value) {
         return new Num(value);
     }
 
+    /** {@code true} or {@code false}. */
     static JsonData bool(boolean value) {
         return new Bool(value);
     }
 
+    /** {@code null}. */
     static JsonData nullValue() {
         return new Null();
     }
 
+    /** An array of values. */
     static JsonData array(List<JsonData> items) {
         return new Arr(items);
     }
@@ -92,6 +98,7 @@ public sealed interface JsonData {
         return strings(List.of(values));
     }
 
+    /** An array of strings. */
     static JsonData strings(List<String> values) {
         List<JsonData> items = new ArrayList<>(values.size());
         for (String v : values) {
@@ -100,6 +107,7 @@ public sealed interface JsonData {
         return new Arr(items);
     }
 
+    /** An object; members are written in the map's iteration order. */
     static JsonData object(Map<String, JsonData> members) {
         return new Obj(members);
     }

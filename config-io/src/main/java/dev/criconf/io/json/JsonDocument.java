@@ -53,10 +53,12 @@ public final class JsonDocument implements SyntaxDocument {
         this.limits = limits;
     }
 
+    /** Parses text with the default limits; {@code sourceName} is used in origins. */
     public static JsonDocument parse(String sourceName, String text) {
         return parse(sourceName, text, ParseLimits.DEFAULTS);
     }
 
+    /** Parses text; bad input gives {@link #problems()}, never an exception. */
     public static JsonDocument parse(String sourceName, String text, ParseLimits limits) {
         return build(BoundedDecode.of(sourceName, text, limits), limits);
     }
@@ -66,6 +68,7 @@ public final class JsonDocument implements SyntaxDocument {
         return parse(sourceName, bytes, ParseLimits.DEFAULTS);
     }
 
+    /** Parses a file's bytes (strict UTF-8); an oversized input is reported, not read. */
     public static JsonDocument parse(String sourceName, byte[] bytes, ParseLimits limits) {
         return build(BoundedDecode.decode(sourceName, bytes, limits), limits);
     }
@@ -142,18 +145,22 @@ public final class JsonDocument implements SyntaxDocument {
         return find(path).filter(JsonString.class::isInstance).map(v -> ((JsonString) v).value());
     }
 
+    /** The boolean at a path; empty when absent or not a boolean. */
     public Optional<Boolean> getBoolean(JsonPath path) {
         return find(path).filter(JsonBoolean.class::isInstance).map(v -> ((JsonBoolean) v).value());
     }
 
+    /** The number at a path; empty when absent or not a number. */
     public Optional<BigDecimal> getNumber(JsonPath path) {
         return find(path).filter(JsonNumber.class::isInstance).map(v -> ((JsonNumber) v).decimal());
     }
 
+    /** The object at a path; empty when absent or not an object. */
     public Optional<JsonObject> getObject(JsonPath path) {
         return find(path).filter(JsonObject.class::isInstance).map(JsonObject.class::cast);
     }
 
+    /** The array at a path; empty when absent or not an array. */
     public Optional<JsonArray> getArray(JsonPath path) {
         return find(path).filter(JsonArray.class::isInstance).map(JsonArray.class::cast);
     }

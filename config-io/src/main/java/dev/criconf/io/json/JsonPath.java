@@ -47,18 +47,22 @@ public record JsonPath(List<Segment> segments) {
         return new JsonPath(s);
     }
 
+    /** This path followed by an object key. */
     public JsonPath key(String name) {
         return append(new Key(name));
     }
 
+    /** This path followed by an array index. */
     public JsonPath index(int index) {
         return append(new Index(index));
     }
 
+    /** Whether this is the path of the root value. */
     public boolean isRoot() {
         return segments.isEmpty();
     }
 
+    /** The number of segments. */
     public int size() {
         return segments.size();
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public sealed interface JsonValue {
 
+    /** The value's text: offset and length cover it whole, brackets and quotes included. */
     Origin origin();
 
     /** What the value means (for an object with a duplicate key, the last member wins, as in Go). */
@@ -40,6 +41,7 @@ public sealed interface JsonValue {
             return Optional.empty();
         }
 
+        /** The value of the member that counts for a key (the last one). */
         public Optional<JsonValue> get(String key) {
             return member(key).map(JsonMember::value);
         }
@@ -106,6 +108,7 @@ public sealed interface JsonValue {
             Objects.requireNonNull(raw, "raw");
         }
 
+        /** The exact value of the number as written. */
         public BigDecimal decimal() {
             return new BigDecimal(raw);
         }

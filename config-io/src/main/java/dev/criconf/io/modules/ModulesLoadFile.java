@@ -41,10 +41,12 @@ public final class ModulesLoadFile implements SyntaxDocument {
         this.modules = List.copyOf(ms);
     }
 
+    /** Parses text with the default limits; {@code sourceName} is used in origins. */
     public static ModulesLoadFile parse(String sourceName, String text) {
         return parse(sourceName, text, ParseLimits.DEFAULTS);
     }
 
+    /** Parses text; bad input gives {@link #problems()}, never an exception. */
     public static ModulesLoadFile parse(String sourceName, String text, ParseLimits limits) {
         return build(BoundedDecode.of(sourceName, text, limits), limits);
     }
@@ -54,6 +56,7 @@ public final class ModulesLoadFile implements SyntaxDocument {
         return parse(sourceName, bytes, ParseLimits.DEFAULTS);
     }
 
+    /** Parses a file's bytes (strict UTF-8); an oversized input is reported, not read. */
     public static ModulesLoadFile parse(String sourceName, byte[] bytes, ParseLimits limits) {
         return build(BoundedDecode.decode(sourceName, bytes, limits), limits);
     }
@@ -97,6 +100,7 @@ public final class ModulesLoadFile implements SyntaxDocument {
         return modules.stream().filter(m -> m.normalizedName().equals(n)).findFirst();
     }
 
+    /** Whether a module is listed ({@code -} and {@code _} compare equal). */
     public boolean contains(String module) {
         return find(module).isPresent();
     }

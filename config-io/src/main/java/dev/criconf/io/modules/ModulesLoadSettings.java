@@ -58,6 +58,7 @@ public final class ModulesLoadSettings {
         this.modules = ms;
     }
 
+    /** Reads the files below a node root with the default limits. */
     public static ModulesLoadSettings load(Path nodeRoot) {
         return load(nodeRoot, ParseLimits.DEFAULTS);
     }
@@ -98,10 +99,12 @@ public final class ModulesLoadSettings {
         return new ModulesLoadSettings(files, List.of(), List.of());
     }
 
+    /** The files read, in the order read. */
     public List<ModulesLoadFile> files() {
         return files;
     }
 
+    /** Files not read because they are hidden or masked. */
     public List<HiddenFile> hidden() {
         return hidden;
     }
@@ -121,6 +124,7 @@ public final class ModulesLoadSettings {
         return Optional.ofNullable(modules.get(ModuleNames.normalize(module)));
     }
 
+    /** Whether the node loads a module ({@code -} and {@code _} compare equal). */
     public boolean contains(String module) {
         return modules.containsKey(ModuleNames.normalize(module));
     }

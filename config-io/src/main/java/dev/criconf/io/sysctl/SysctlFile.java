@@ -54,6 +54,7 @@ public final class SysctlFile implements SyntaxDocument {
         return parse(sourceName, text, ParseLimits.DEFAULTS);
     }
 
+    /** Parses text; bad input gives {@link #problems()}, never an exception. */
     public static SysctlFile parse(String sourceName, String text, ParseLimits limits) {
         return build(BoundedDecode.of(sourceName, text, limits), limits);
     }
@@ -63,6 +64,7 @@ public final class SysctlFile implements SyntaxDocument {
         return parse(sourceName, bytes, ParseLimits.DEFAULTS);
     }
 
+    /** Parses a file's bytes (strict UTF-8); an oversized input is reported, not read. */
     public static SysctlFile parse(String sourceName, byte[] bytes, ParseLimits limits) {
         return build(BoundedDecode.decode(sourceName, bytes, limits), limits);
     }

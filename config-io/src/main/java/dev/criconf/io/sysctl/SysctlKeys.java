@@ -134,18 +134,17 @@ public final class SysctlKeys {
                     si++;
                     break;
                 }
-                case '\\':
-                    if (pi + 1 < p.length()) {
-                        pi++;
+                default: {
+                    if (c == '\\' && pi + 1 < p.length()) {
+                        pi++; // a backslash quotes the next character
                         c = p.charAt(pi);
                     }
-                    // fall through: match c literally
-                default:
                     if (si >= s.length() || s.charAt(si) != c) {
                         return false;
                     }
                     pi++;
                     si++;
+                }
             }
         }
         return si == s.length();

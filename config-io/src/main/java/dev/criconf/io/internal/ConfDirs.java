@@ -45,6 +45,7 @@ public final class ConfDirs {
     public static Listing list(NodeRootFiles node, List<String> dirsByPriority, String suffix) {
         Map<String, String> winner = new HashMap<>();
         Map<String, Boolean> masked = new HashMap<>();
+        Map<String, String> winnerTarget = new HashMap<>();
         List<Hidden> hidden = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (String dir : dirsByPriority) {
@@ -66,11 +67,15 @@ public final class ConfDirs {
             }
             for (String name : names) {
                 String path = dir + "/" + name;
+                NodeRootFiles.Resolved r = node.resolve(path);
                 if (winner.containsKey(name)) {
-                    hidden.add(new Hidden(path, winner.get(name)));
+                    // /lib/sysctl.d/x.conf is usually /usr/lib/sysctl.d/x.conf through the /lib link: not hidden
+                    if (!r.target().equals(winnerTarget.get(name))) {
+                        hidden.add(new Hidden(path, winner.get(name)));
+                    }
                     continue;
                 }
-                NodeRootFiles.Resolved r = node.resolve(path);
+                winnerTarget.put(name, r.target());
                 switch (r.kind()) {
                     case NULL_DEVICE:
                         winner.put(name, path);

@@ -67,6 +67,15 @@ class SysctlSettingsTest {
     }
 
     @Test
+    void mergedUsrLibLinkDoesNotCountFilesTwice() throws IOException {
+        write("/usr/lib/sysctl.d/50-default.conf", "kernel.sysrq = 16\n");
+        link("/lib", "usr/lib");
+        SysctlSettings s = SysctlSettings.load(root);
+        assertEquals(List.of("/usr/lib/sysctl.d/50-default.conf"), fileNames(s));
+        assertEquals(List.of(), s.hidden(), "/lib/sysctl.d/50-default.conf is the same file");
+    }
+
+    @Test
     void aLinkToDevNullMasksAVendorFile() throws IOException {
         write("/usr/lib/sysctl.d/50-default.conf", "kernel.sysrq = 16\n");
         link("/etc/sysctl.d/50-default.conf", "/dev/null");

@@ -1,0 +1,2 @@
+/** Implementation of {@code dev.criconf.io.json}; not API. */
+package dev.criconf.io.json.internal;

@@ -1,0 +1,2 @@
+/** Implementation of {@code dev.criconf.io.modules}; not API. */
+package dev.criconf.io.modules.internal;

@@ -1,0 +1,194 @@
+package dev.criconf.io.sysctl;
+
+/**
+ * Sysctl variable names as systemd-sysctl reads them. Either {@code .} or {@code /} separates the
+ * parts of a name: if the first separator is a slash, the name is a path and dots stay dots; if it
+ * is a dot, dots and slashes swap. So {@code net.ipv4.ip_forward} and {@code net/ipv4/ip_forward}
+ * are the same variable, and {@code net.ipv4.conf.enp3s0/200.forwarding} is
+ * {@code /proc/sys/net/ipv4/conf/enp3s0.200/forwarding}.
+ *
+ * <p>The normal form used throughout this package is the dotted one (the path with dots and
+ * slashes swapped), because that is how people write and search for these names.
+ */
+public final class SysctlKeys {
+
+    private SysctlKeys() {}
+
+    /**
+     * The dotted normal form of a name as written in a file: the same variable always gives the
+     * same string. Empty when the name has no parts.
+     */
+    public static String normalize(String name) {
+        return swapSeparators(toPath(name));
+    }
+
+    /**
+     * The path of a name below {@code /proc/sys}, as systemd's {@code sysctl_normalize()} computes it:
+     * separators resolved, repeated slashes and {@code .} parts dropped, no leading or trailing slash.
+     */
+    public static String toPath(String name) {
+        char[] s = name.trim().toCharArray();
+        int first = -1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == '.' || s[i] == '/') {
+                first = i;
+                break;
+            }
+        }
+        if (first >= 0 && s[first] == '.') {
+            for (int i = first; i < s.length; i++) {
+                if (s[i] == '.') {
+                    s[i] = '/';
+                } else if (s[i] == '/') {
+                    s[i] = '.';
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(s.length);
+        for (String part : new String(s).split("/", -1)) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    /** Whether a name is a glob pattern ({@code *}, {@code ?} or {@code [}), as systemd's {@code string_is_glob()}. */
+    public static boolean isPattern(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '*' || c == '?' || c == '[') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a pattern matches a name, both in any accepted spelling. Matching is done on the
+     * {@code /proc/sys} paths the way glob(3) does it: {@code *} and {@code ?} never match a
+     * {@code /}, {@code [...]} is a character class ({@code !} or {@code ^} negates it) and a
+     * backslash quotes the next character.
+     */
+    public static boolean matches(String pattern, String name) {
+        return globMatch(toPath(pattern), 0, toPath(name), 0);
+    }
+
+    private static String swapSeparators(String path) {
+        char[] c = path.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == '/') {
+                c[i] = '.';
+            } else if (c[i] == '.') {
+                c[i] = '/';
+            }
+        }
+        return new String(c);
+    }
+
+    // Backtracking only over '*' within one path component; patterns are short, so the worst case
+    // (many stars against a long component) stays small in practice.
+    private static boolean globMatch(String p, int pi, String s, int si) {
+        while (pi < p.length()) {
+            char c = p.charAt(pi);
+            switch (c) {
+                case '*': {
+                    while (pi < p.length() && p.charAt(pi) == '*') {
+                        pi++;
+                    }
+                    for (int k = si; ; k++) {
+                        if (globMatch(p, pi, s, k)) {
+                            return true;
+                        }
+                        if (k >= s.length() || s.charAt(k) == '/') {
+                            return false;
+                        }
+                    }
+                }
+                case '?':
+                    if (si >= s.length() || s.charAt(si) == '/') {
+                        return false;
+                    }
+                    pi++;
+                    si++;
+                    break;
+                case '[': {
+                    int end = classEnd(p, pi);
+                    if (end < 0) {
+                        // an unclosed '[' is an ordinary character, as in fnmatch(3)
+                        if (si >= s.length() || s.charAt(si) != '[') {
+                            return false;
+                        }
+                        pi++;
+                        si++;
+                        break;
+                    }
+                    if (si >= s.length() || s.charAt(si) == '/' || !classMatches(p, pi + 1, end, s.charAt(si))) {
+                        return false;
+                    }
+                    pi = end + 1;
+                    si++;
+                    break;
+                }
+                default: {
+                    if (c == '\\' && pi + 1 < p.length()) {
+                        pi++; // a backslash quotes the next character
+                        c = p.charAt(pi);
+                    }
+                    if (si >= s.length() || s.charAt(si) != c) {
+                        return false;
+                    }
+                    pi++;
+                    si++;
+                }
+            }
+        }
+        return si == s.length();
+    }
+
+    /** Index of the ']' closing the class opened at {@code open}, or -1. */
+    private static int classEnd(String p, int open) {
+        int i = open + 1;
+        if (i < p.length() && (p.charAt(i) == '!' || p.charAt(i) == '^')) {
+            i++;
+        }
+        if (i < p.length() && p.charAt(i) == ']') {
+            i++;
+        }
+        while (i < p.length() && p.charAt(i) != ']') {
+            i++;
+        }
+        return i < p.length() ? i : -1;
+    }
+
+    private static boolean classMatches(String p, int from, int end, char c) {
+        boolean negate = from < end && (p.charAt(from) == '!' || p.charAt(from) == '^');
+        int i = negate ? from + 1 : from;
+        boolean hit = false;
+        boolean first = true;
+        while (i < end) {
+            char lo = p.charAt(i);
+            if (lo == ']' && !first) {
+                break;
+            }
+            first = false;
+            if (i + 2 < end && p.charAt(i + 1) == '-') {
+                char hi = p.charAt(i + 2);
+                if (c >= lo && c <= hi) {
+                    hit = true;
+                }
+                i += 3;
+            } else {
+                if (c == lo) {
+                    hit = true;
+                }
+                i++;
+            }
+        }
+        return hit != negate;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.criconf.io.sysctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SysctlKeysTest {
+
+    @Test
+    void dotsAndSlashesNameTheSameVariable() {
+        assertEquals("net.ipv4.ip_forward", SysctlKeys.normalize("net.ipv4.ip_forward"));
+        assertEquals("net.ipv4.ip_forward", SysctlKeys.normalize("net/ipv4/ip_forward"));
+        assertEquals("net/ipv4/ip_forward", SysctlKeys.toPath("net.ipv4.ip_forward"));
+    }
+
+    @Test
+    void firstSeparatorDecidesWhatADotMeans() {
+        // sysctl.d(5): "net.ipv4.conf.enp3s0/200.forwarding" and "net/ipv4/conf/enp3s0.200/forwarding"
+        // both refer to /proc/sys/net/ipv4/conf/enp3s0.200/forwarding
+        assertEquals("net/ipv4/conf/enp3s0.200/forwarding", SysctlKeys.toPath("net.ipv4.conf.enp3s0/200.forwarding"));
+        assertEquals("net/ipv4/conf/enp3s0.200/forwarding", SysctlKeys.toPath("net/ipv4/conf/enp3s0.200/forwarding"));
+        assertEquals("net.ipv4.conf.enp3s0/200.forwarding", SysctlKeys.normalize("net/ipv4/conf/enp3s0.200/forwarding"));
+    }
+
+    @Test
+    void redundantSeparatorsAreDropped() {
+        assertEquals("net.ipv4.ip_forward", SysctlKeys.normalize("/net//ipv4/./ip_forward/"));
+        assertEquals("net.ipv4.ip_forward", SysctlKeys.normalize("net.ipv4..ip_forward"));
+        assertEquals("", SysctlKeys.normalize("."));
+        assertEquals("", SysctlKeys.normalize("/"));
+    }
+
+    @Test
+    void globPatternsMatchWithinOnePathComponent() {
+        assertTrue(SysctlKeys.isPattern("net.ipv4.conf.*.rp_filter"));
+        assertFalse(SysctlKeys.isPattern("net.ipv4.conf.all.rp_filter"));
+        assertTrue(SysctlKeys.matches("net.ipv4.conf.*.rp_filter", "net.ipv4.conf.eth0.rp_filter"));
+        assertTrue(SysctlKeys.matches("net.ipv4.conf.*.rp_filter", "net/ipv4/conf/enp3s0.200/rp_filter"));
+        assertFalse(SysctlKeys.matches("net.ipv4.conf.*.rp_filter", "net.ipv4.conf.eth0.sub.rp_filter"));
+        assertTrue(SysctlKeys.matches("net.ipv4.conf.eth?.rp_filter", "net.ipv4.conf.eth1.rp_filter"));
+        assertFalse(SysctlKeys.matches("net.ipv4.conf.eth?.rp_filter", "net.ipv4.conf.eth10.rp_filter"));
+        assertTrue(SysctlKeys.matches("net.ipv4.conf.eth[0-3].rp_filter", "net.ipv4.conf.eth2.rp_filter"));
+        assertFalse(SysctlKeys.matches("net.ipv4.conf.eth[!0-3].rp_filter", "net.ipv4.conf.eth2.rp_filter"));
+        assertTrue(SysctlKeys.matches("net.ipv4.conf.eth[!0-3].rp_filter", "net.ipv4.conf.eth7.rp_filter"));
+        assertTrue(SysctlKeys.matches("kernel.*", "kernel.sysrq"));
+        assertFalse(SysctlKeys.matches("kernel.*", "kernel.sched.child"));
+        assertTrue(SysctlKeys.matches("net.ipv4.conf.\\*.x", "net.ipv4.conf.*.x"));
+        assertFalse(SysctlKeys.matches("net.ipv4.conf.\\*.x", "net.ipv4.conf.a.x"));
+    }
+}

@@ -386,7 +386,7 @@ public final class TomlEditor {
         String path = prefix.isEmpty() ? keyText(names, false)
                 : names.isEmpty() ? prefix : prefix + "." + keyText(names, prefix.indexOf('\'') >= 0);
         int depth = depthOf(c) + relative.size();
-        String headerIndent = headerIndentFor(depth);
+        String headerIndent = headerIndentFor(c, depth);
         String entryIndent = entryIndent(depth, headerIndent);
         List<String> lines = new ArrayList<>();
         lines.add(headerIndent + "[" + path + "]");
@@ -515,7 +515,7 @@ public final class TomlEditor {
     private void removeSections(Predicate<Table> inside) {
         for (Section section : ctx.tree().sections) {
             if (section.header != null && inside.test(section.table)) {
-                removeRange(section.header.lineStart, section.end());
+                removeSection(section);
                 continue;
             }
             for (KeyValue kv : section.entries) {
@@ -524,6 +524,29 @@ public final class TomlEditor {
                 }
             }
         }
+    }
+
+    /**
+     * Removes a section from its header to its last line, with the blank lines after it (or, for
+     * the last section of the file, the blank lines before it), so the sections around it stay
+     * separated as before.
+     */
+    private void removeSection(Section section) {
+        int start = section.header.lineStart;
+        int end = section.end();
+        int after = end;
+        while (after < n && lineIsBlank(after)) {
+            after = afterNewline(restOfLineIsTrivia(after));
+        }
+        if (after < n) {
+            end = after;
+        } else {
+            end = n;
+            while (start > textStart && lineIsBlank(lineStartOf(start - 1))) {
+                start = lineStartOf(start - 1);
+            }
+        }
+        removeRange(start, end);
     }
 
     private void removeInlineEntries(InlineTable inline, Object node) {
@@ -630,25 +653,29 @@ public final class TomlEditor {
         return depth;
     }
 
-    /** Indentation for a new header of the given depth, copied from the file's headers. */
-    private String headerIndentFor(int depth) {
+    /**
+     * Indentation for a new header of the given depth under table {@code c}: that of the headers of
+     * the same depth in c's subtree, else c's header indented one step further, else that of any
+     * header of the same depth.
+     */
+    private String headerIndentFor(Table c, int depth) {
+        String sibling = null;
         String same = null;
-        String shallower = null;
         for (Section section : ctx.tree().sections) {
-            if (section.header == null) {
-                continue;
-            }
-            int d = section.header.key.size();
-            if (d == depth) {
+            if (section.header != null && section.header.key.size() == depth) {
                 same = headerIndent(section.header);
-            } else if (d == depth - 1) {
-                shallower = headerIndent(section.header);
+                if (c.contains(section.table)) {
+                    sibling = same;
+                }
             }
         }
-        if (same != null) {
-            return same;
+        if (sibling != null) {
+            return sibling;
         }
-        return shallower == null ? "" : shallower + headerStep();
+        if (c.header != null) {
+            return headerIndent(c.header) + headerStep();
+        }
+        return same == null ? "" : same;
     }
 
     /** How much deeper a header is indented than its parent's header, as the file does it. */

@@ -601,7 +601,11 @@ final class TomlLexer {
 
     private ProblemSink.Abort invalidNumber(int p, int e, String why) {
         String text = new String(s, p, e - p);
-        return sink.fail(p, e - p, why == null ? "invalid value `" + text + "`" : "invalid number `" + text + "`: " + why);
+        if (why != null) {
+            return sink.fail(p, e - p, "invalid number `" + text + "`: " + why);
+        }
+        boolean word = Character.isLetter(s[p]);
+        return sink.fail(p, e - p, "invalid value `" + text + "`" + (word ? " (strings must be quoted)" : ""));
     }
 
     // ---------------------------------------------------------------- messages

@@ -183,6 +183,11 @@ public final class TomlParser {
     /** {@code key = value} in a table at nesting {@code depth}. */
     private KeyValue keyValue(int p, int depth) {
         Key key = key(p);
+        if (depth + key.size() - 1 > maxDepth) {
+            int k = Math.max(0, maxDepth - depth);
+            throw sink.limit(key.starts[k], key.end() - key.starts[k],
+                    "dotted key nests tables deeper than " + maxDepth + " levels (ParseLimits.maxDepth)");
+        }
         int i = lex.ws(key.end());
         if (i >= n || s[i] != '=') {
             throw sink.fail(i, 1, "expected `=` after the key `" + key.dotted() + "`, found " + lex.describe(i));
@@ -250,10 +255,8 @@ public final class TomlParser {
 
     // ---------------------------------------------------------------- values
 
+    /** A value at nesting {@code depth}: an array or inline table there is the depth-th container. */
     private Value value(int p, int depth) {
-        if (depth > maxDepth) {
-            throw sink.limit(p, 1, "value nests deeper than " + maxDepth + " levels (ParseLimits.maxDepth)");
-        }
         if (p >= n) {
             throw sink.fail(p, 0, "expected a value, found the end of the file");
         }
@@ -273,9 +276,11 @@ public final class TomlParser {
                 }
                 return new Scalar(ScalarKind.LITERAL_STRING, p, lex.literalString(p), false, 0, 0);
             case '[':
-                return array(p, depth);
             case '{':
-                return inlineTable(p, depth);
+                if (depth > maxDepth) {
+                    throw sink.limit(p, 1, "arrays and tables nest deeper than " + maxDepth + " levels (ParseLimits.maxDepth)");
+                }
+                return c == '[' ? array(p, depth) : inlineTable(p, depth);
             default:
                 return lex.atom(p);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.criconf.testing.SharedData;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,16 @@ class TomlCorpusTest {
             TomlDocument doc = TomlDocument.parse(file.getFileName().toString(), bytes);
             assertEquals(List.of(), doc.problems());
             assertArrayEquals(bytes, doc.toBytes());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> corpusReadsAsTomljReadsIt() {
+        Path corpus = SharedData.corpus();
+        return tomlFiles().stream().map(file -> dynamicTest(corpus.relativize(file).toString(), () -> {
+            byte[] bytes = Files.readAllBytes(file);
+            TomlDocument doc = TomlDocument.parse(file.getFileName().toString(), bytes);
+            assertEquals(Tomlj.read(new String(bytes, StandardCharsets.UTF_8)), doc.toJava());
         }));
     }
 }

@@ -405,8 +405,13 @@ final class TomlLexer {
         }
         if ((z == '+' || z == '-') && i + 6 == e && digit(i + 1) && digit(i + 2) && s[i + 3] == ':'
                 && digit(i + 4) && digit(i + 5)) {
+            int minutes = two(i + 1) * 60 + two(i + 4);
             if (two(i + 1) > 23 || two(i + 4) > 59) {
                 throw invalidDateTime(p, e, "offset " + new String(s, i, 6) + " is out of range");
+            }
+            if (minutes > 18 * 60) {
+                // java.time (like tomlj) holds offsets up to 18 hours; real zones stay within 14
+                throw invalidDateTime(p, e, "offset " + new String(s, i, 6) + " is beyond the supported -18:00..+18:00");
             }
             return new Scalar(ScalarKind.OFFSET_DATE_TIME, p, e, false, 0, 0);
         }

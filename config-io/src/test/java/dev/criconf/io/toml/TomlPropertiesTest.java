@@ -2,6 +2,7 @@ package dev.criconf.io.toml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.criconf.model.Origin;
@@ -26,7 +27,7 @@ import net.jqwik.api.statistics.Statistics;
  * read them as tomlj 2.2.0 reads them, and a generated edit leaves every line it does not touch
  * byte-identical while tomlj reads the result as the intended document.
  */
-class TomlProperties {
+class TomlPropertiesTest {
 
     @Provide
     Arbitrary<String> documents() {
@@ -50,6 +51,46 @@ class TomlProperties {
     @Property(tries = 1000)
     void semanticViewEqualsTomlj(@ForAll("documents") String text) {
         assertEquals(Tomlj.read(text), parse(text).toJava(), text);
+    }
+
+    private static final String NOISE = "[]{}=\"'#.,\n\r\t \\0x1e:-+_zT\u0000\u007f\u00e9\ud83d\ude00";
+
+    /** Broken input is normal input: whatever the bytes, parsing and reading never throw. */
+    @Property(tries = 1000)
+    void mutatedDocumentsNeverMakeTheParserThrow(@ForAll("documents") String text, @ForAll long seed) {
+        Random r = new Random(seed);
+        StringBuilder b = new StringBuilder(text);
+        int mutations = 1 + r.nextInt(4);
+        for (int i = 0; i < mutations; i++) {
+            int at = b.length() == 0 ? 0 : r.nextInt(b.length() + 1);
+            char c = NOISE.charAt(r.nextInt(NOISE.length()));
+            switch (r.nextInt(3)) {
+                case 0:
+                    b.insert(at, c);
+                    break;
+                case 1:
+                    if (at < b.length()) {
+                        b.deleteCharAt(at);
+                    }
+                    break;
+                default:
+                    if (at < b.length()) {
+                        b.setCharAt(at, c);
+                    }
+            }
+        }
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        for (TomlVersion version : TomlVersion.values()) {
+            TomlDocument doc = TomlDocument.parse("mutated.toml", bytes, TomlOptions.DEFAULTS.withVersion(version));
+            doc.root().toJava();
+            for (dev.criconf.model.Problem p : doc.problems()) {
+                assertTrue(p.origin().offset() <= doc.text().length(), p.toString());
+                assertTrue(!p.message().startsWith("internal"), p.toString());
+            }
+            if (!doc.hasErrors()) {
+                assertArrayEquals(bytes, doc.toBytes());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- edits
@@ -116,8 +157,8 @@ class TomlProperties {
             setIn(expected, t.path(), v);
             Statistics.collect("set a value");
             allowed = lines(text, t.inline() != null ? t.inline() : t.value().origin());
-        } else if (kind == 2 && values.stream().anyMatch(TomlProperties::removable)) {
-            List<Target> removable = values.stream().filter(TomlProperties::removable).toList();
+        } else if (kind == 2 && values.stream().anyMatch(TomlPropertiesTest::removable)) {
+            List<Target> removable = values.stream().filter(TomlPropertiesTest::removable).toList();
             Target t = removable.get(r.nextInt(removable.size()));
             edited = doc.remove(t.path());
             Statistics.collect("remove a value");

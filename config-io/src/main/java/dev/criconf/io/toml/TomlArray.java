@@ -18,16 +18,19 @@ import java.util.Optional;
 public record TomlArray(List<TomlValue> items, boolean arrayOfTables, Origin origin, Optional<Origin> keyOrigin)
         implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlArray {
         items = List.copyOf(items);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(keyOrigin, "keyOrigin");
     }
 
+    /** The number of items. */
     public int size() {
         return items.size();
     }
 
+    /** The item at an index (from 0). */
     public TomlValue get(int index) {
         return items.get(index);
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record TomlBoolean(boolean value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlBoolean {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(keyOrigin, "keyOrigin");

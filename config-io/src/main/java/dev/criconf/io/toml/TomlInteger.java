@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record TomlInteger(long value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlInteger {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(keyOrigin, "keyOrigin");

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record TomlLocalDate(java.time.LocalDate value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlLocalDate {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(origin, "origin");

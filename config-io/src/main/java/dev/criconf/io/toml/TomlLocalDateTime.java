@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record TomlLocalDateTime(java.time.LocalDateTime value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlLocalDateTime {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(origin, "origin");

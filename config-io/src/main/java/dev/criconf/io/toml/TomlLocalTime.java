@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record TomlLocalTime(java.time.LocalTime value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlLocalTime {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(origin, "origin");

@@ -20,6 +20,7 @@ public record TomlOptions(TomlVersion version, ParseLimits limits) {
     /** TOML 1.1.0 with {@link ParseLimits#DEFAULTS}. */
     public static final TomlOptions DEFAULTS = new TomlOptions(TomlVersion.V1_1_0, ParseLimits.DEFAULTS);
 
+    /** Checks that no component is null. */
     public TomlOptions {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(limits, "limits");

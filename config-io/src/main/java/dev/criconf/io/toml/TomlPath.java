@@ -21,6 +21,7 @@ public record TomlPath(List<Segment> segments) {
 
     /** A table key. @param name the key, unquoted */
     public record Key(String name) implements Segment {
+        /** Checks the name is not null. */
         public Key {
             Objects.requireNonNull(name, "name");
         }
@@ -28,6 +29,7 @@ public record TomlPath(List<Segment> segments) {
 
     /** A position in an array or an array of tables, from 0. @param index the position */
     public record Index(int index) implements Segment {
+        /** Checks the index is not negative. */
         public Index {
             if (index < 0) {
                 throw new IllegalArgumentException("negative index " + index);
@@ -37,6 +39,7 @@ public record TomlPath(List<Segment> segments) {
 
     private static final TomlPath ROOT = new TomlPath(List.of());
 
+    /** Checks that no component is null. */
     public TomlPath {
         segments = List.copyOf(segments);
     }
@@ -96,10 +99,12 @@ public record TomlPath(List<Segment> segments) {
         return new TomlPath(segments.subList(0, count));
     }
 
+    /** The number of segments. */
     public int size() {
         return segments.size();
     }
 
+    /** Whether this is the root (no segments). */
     public boolean isRoot() {
         return segments.isEmpty();
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record TomlString(String value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
 
+    /** Checks that no component is null. */
     public TomlString {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(origin, "origin");

@@ -18,6 +18,7 @@ import java.util.Optional;
 public record TomlTable(Map<String, TomlValue> entries, Origin origin, Optional<Origin> keyOrigin)
         implements TomlValue, TomlLookup {
 
+    /** Checks that no component is null. */
     public TomlTable {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         Objects.requireNonNull(origin, "origin");
@@ -47,6 +48,7 @@ public record TomlTable(Map<String, TomlValue> entries, Origin origin, Optional<
         return Optional.of(current);
     }
 
+    /** The number of keys. */
     public int size() {
         return entries.size();
     }

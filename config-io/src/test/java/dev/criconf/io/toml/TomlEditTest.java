@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.criconf.io.EditException;
+import dev.criconf.testing.SharedData;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -195,6 +198,31 @@ class TomlEditTest {
     void aKeyOfATableOnlyImpliedByDeeperHeadersGetsAHeader() {
         TomlDocument d = doc("[a.b.c]\nx = 1\n");
         assertEquals("[a.b.c]\nx = 1\n\n[a.b]\ny = 2\n", d.set("a.b.y", 2).text());
+    }
+
+    @Test
+    void newRuntimeInAGoTomlV1DefaultConfigFollowsItsIndentation() throws IOException {
+        String text = Files.readString(SharedData.corpus().resolve("containerd/debian-1.6.20-default.toml"));
+        TomlDocument d = doc(text);
+        String runtimes = "plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes";
+        TomlDocument e = d.set(runtimes + ".runc.options.SystemdCgroup", true)
+                .set(runtimes + ".kata.runtime_type", "io.containerd.kata.v2");
+        String expected = text.replace("            SystemdCgroup = false\n\n",
+                "            SystemdCgroup = true\n\n"
+                + "        [" + runtimes + ".kata]\n"
+                + "          runtime_type = \"io.containerd.kata.v2\"\n\n");
+        assertEquals(expected, e.text());
+    }
+
+    @Test
+    void newTableInACommentedTemplateLeavesTheCommentsWithTheirHeaders() throws IOException {
+        String text = Files.readString(SharedData.corpus().resolve("crio/cri-o-v1.26.4-generated_crio-config.conf"));
+        TomlDocument d = doc(text);
+        TomlDocument e = d.set("crio.runtime.runtimes.crun.runtime_path", "/usr/bin/crun");
+        String anchor = "\n\n# The crio.image table";
+        assertEquals(text.indexOf(anchor), text.lastIndexOf(anchor));
+        assertEquals(text.replace(anchor, "\n\n[crio.runtime.runtimes.crun]\nruntime_path = \"/usr/bin/crun\"" + anchor), e.text(),
+                "after crio.runtime's commented-out settings, before the comments that introduce [crio.image]");
     }
 
     // ---------------------------------------------------------------- removing

@@ -719,15 +719,27 @@ public final class TomlEditor {
         return headerIndent;
     }
 
-    /** Just past the last line of any section inside the table (the whole document for the root). */
+    /**
+     * Where the subtree of a table ends: after the last section inside it, including the comments
+     * and blank lines that follow that section (often commented-out settings that belong to it),
+     * but not the comments directly above the next header. For the root, the end of the document.
+     */
     private int subtreeEnd(Table c) {
-        int end = -1;
-        for (Section section : ctx.tree().sections) {
+        List<Section> sections = ctx.tree().sections;
+        int last = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
             if (c.kind == TableKind.ROOT || section.header != null && c.contains(section.table)) {
-                end = Math.max(end, section.end());
+                if (last < 0 || section.end() >= sections.get(last).end()) {
+                    last = i;
+                }
             }
         }
-        return end < 0 ? n : end;
+        if (last < 0 || last == sections.size() - 1) {
+            return n;
+        }
+        Section next = sections.get(last + 1);
+        return Math.max(sections.get(last).end(), attachedCommentsStart(next.header.lineStart));
     }
 
     private int attachedCommentsStart(int lineStart) {

@@ -502,6 +502,8 @@ public final class TomlParser {
                 if (child.kind == TableKind.IMPLICIT) {
                     // a table so far only implied by a header below it; the dotted keys define it here
                     child.kind = TableKind.DOTTED;
+                    child.defStart = key.starts[k];
+                    child.defEnd = key.ends[k];
                     t = child;
                     continue;
                 }

@@ -1,0 +1,31 @@
+package dev.criconf.io.toml;
+
+import dev.criconf.model.Origin;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A TOML float: a 64-bit float (including inf and nan).
+ *
+ * @param value     the value
+ * @param origin    where the value is written
+ * @param keyOrigin where its key is written, if it has one
+ */
+public record TomlFloat(double value, Origin origin, Optional<Origin> keyOrigin) implements TomlValue {
+
+    /** Checks that no component is null. */
+    public TomlFloat {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(keyOrigin, "keyOrigin");
+    }
+
+    @Override
+    public Object toJava() {
+        return value;
+    }
+
+    @Override
+    public String typeName() {
+        return "float";
+    }
+}

@@ -122,6 +122,14 @@ class ImageRefTest {
     }
 
     @Test
+    void familiarFormIsAmbiguousLikeDockers() {
+        // distribution/reference familiarizeName drops docker.io even when the next component looks like a host
+        ImageRef hub = ImageRef.parse("docker.io/a.b/c").orElseThrow();
+        assertEquals("a.b/c", hub.familiar());
+        assertEquals("a.b", ImageRef.parse(hub.familiar()).orElseThrow().registry());
+    }
+
+    @Test
     void constructorRejectsWhatParseWouldReject() {
         assertThrows(IllegalArgumentException.class, () -> new ImageRef("docker.io", "Pause", Optional.empty(), Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new ImageRef("docker.io", "pause", Optional.of("-x"), Optional.empty()));

@@ -26,7 +26,7 @@ class VersionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "v", "1", "stable-1.30", "latest", "1.x", "1.30.2.1", "01.30", "1.30-", "1.30 "})
+    @ValueSource(strings = {"", "v", "1", "stable-1.30", "latest", "1.x", "1.30.2.1", "1..30", "1.30-", "1.30 "})
     void rejectsLabelsAndGarbage(String text) {
         assertFalse(KubernetesVersion.parse(text).isOk(), text);
     }
@@ -62,5 +62,6 @@ class VersionsTest {
         assertEquals("27.3.1", ComponentVersion.parse("27.3.1").orElseThrow().toString());
         assertTrue(ComponentVersion.parse("2.0.0-rc.1").orElseThrow().compareTo(ComponentVersion.of(2, 0, 0)) < 0);
         assertFalse(ComponentVersion.parse("two").isOk());
+        assertEquals(ComponentVersion.of(19, 3, 15), ComponentVersion.parse("19.03.15").orElseThrow());
     }
 }

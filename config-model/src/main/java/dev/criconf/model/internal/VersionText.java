@@ -36,9 +36,6 @@ public final class VersionText {
             if (i - start > 9) {
                 return Result.error("number too large: " + s.substring(start, i));
             }
-            if (i - start > 1 && s.charAt(start) == '0') {
-                return Result.error("leading zero in " + s.substring(start, i));
-            }
             numbers[count++] = Integer.parseInt(s.substring(start, i));
             if (count == 3 || i >= s.length() || s.charAt(i) != '.') {
                 break;

@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 
 /**
  * Values that change at given releases: each row starts at a release (inclusive) and lasts until the
- * next row; a row may also end explicitly. Lookups treat a release line without a patch number
+ * next row starts (the last one has no end); a row may also end explicitly. Rows are added in
+ * ascending order. Lookups treat a release line without a patch number
  * ({@code 1.6}) as its latest patch, the release people run today.
  *
  * @param <V> the value type
@@ -34,13 +35,14 @@ public final class VersionedTable<V> {
     /** The row that applies to the release, if any. */
     public Optional<Row<V>> lookup(int major, int minor, OptionalInt patch) {
         int[] v = {major, minor, patch.orElse(Integer.MAX_VALUE)};
-        Row<V> found = null;
-        for (Row<V> r : rows) {
-            if (compare(v, r.from()) >= 0 && (r.until() == null || compare(v, r.until()) < 0)) {
-                found = r;
+        for (int i = 0; i < rows.size(); i++) {
+            Row<V> r = rows.get(i);
+            int[] until = r.until() != null ? r.until() : i + 1 < rows.size() ? rows.get(i + 1).from() : null;
+            if (compare(v, r.from()) >= 0 && (until == null || compare(v, until) < 0)) {
+                return Optional.of(r);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /** All rows in the order added. */

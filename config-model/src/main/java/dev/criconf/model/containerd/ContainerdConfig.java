@@ -154,7 +154,7 @@ public record ContainerdConfig(List<ContainerdFile> files, ConfigTable merged, L
 
     /**
      * Top-level keys no release knows, and unknown keys of the CRI runtime handlers (handler level
-     * and runc options), with paths from the root.
+     * and runc options), with paths from the root, in file order.
      */
     public List<UnknownKey> unknownKeys() {
         List<UnknownKey> out = new ArrayList<>(KeySchema.check(merged, TOP_SCHEMA, false).unknownKeys());
@@ -165,6 +165,7 @@ public record ContainerdConfig(List<ContainerdFile> files, ConfigTable merged, L
                 out.add(new UnknownKey(join(base, u.path()), u.origin(), u.suggestion()));
             }
         }
+        out.sort(java.util.Comparator.comparingInt((UnknownKey u) -> fileIndex(u.origin().file())).thenComparingInt(u -> u.origin().offset()));
         return List.copyOf(out);
     }
 
@@ -179,6 +180,15 @@ public record ContainerdConfig(List<ContainerdFile> files, ConfigTable merged, L
             }
         }
         return List.copyOf(out);
+    }
+
+    private int fileIndex(String file) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).path().equals(file)) {
+                return i;
+            }
+        }
+        return files.size();
     }
 
     private static KeyPath runtimeBase(ContainerdCri cri, String name) {

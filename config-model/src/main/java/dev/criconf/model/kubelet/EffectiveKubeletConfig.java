@@ -52,7 +52,7 @@ import java.util.Optional;
  * @param settings    every field of the release by dotted path, in struct order
  * @param flagOnly    flags that set no configuration field (e.g. {@code node-ip}, {@code pod-infra-container-image},
  *                    and flags criconf does not know), by name, last occurrence
- * @param problems    flag values the kubelet cannot parse (it exits), located at the value
+ * @param problems    flag values the kubelet cannot parse (it exits), located at the value, in command-line order
  */
 public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String> configFile, List<String> dropInFiles,
         Map<String, EffectiveSetting> settings, Map<String, Setting<String>> flagOnly, List<Problem> problems) {
@@ -125,9 +125,11 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(flags, "flags");
         List<Problem> problems = new ArrayList<>();
+        Map<CommandLineFlag, Integer> position = new java.util.IdentityHashMap<>();
         Map<String, List<CommandLineFlag>> byField = new LinkedHashMap<>();
         Map<String, Setting<String>> flagOnly = new LinkedHashMap<>();
         for (CommandLineFlag f : flags.map(KubeletFlags::flags).orElse(List.of())) {
+            position.put(f, position.size());
             Optional<KubeletFlagCatalog.Flag> spec = KubeletFlagCatalog.find(f.name());
             Optional<Field> field = spec.flatMap(KubeletFlagCatalog.Flag::configField).flatMap(KubeletFieldCatalog::find);
             if (field.isPresent() && field.get().existsIn(version)) {
@@ -142,6 +144,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         boolean mergeEvictionDefaults = configFile
                 .flatMap(KubeletConfiguration::mergeDefaultEvictionSettings).map(Setting::value).orElse(false);
         Map<String, EffectiveSetting> settings = new LinkedHashMap<>();
+        List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
         for (Field field : KubeletFieldCatalog.all()) {
             if (!field.existsIn(version)) {
                 continue;
@@ -153,10 +156,18 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
             }
             boolean first = true;
             for (CommandLineFlag f : byField.getOrDefault(field.path(), List.of())) {
-                acc.flag(f, first, problems);
+                List<Problem> found = new ArrayList<>();
+                acc.flag(f, first, found);
+                for (Problem p : found) {
+                    flagProblems.add(Map.entry(position.get(f), p));
+                }
                 first = false;
             }
             settings.put(field.path(), acc.result());
+        }
+        flagProblems.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Integer, Problem> e : flagProblems) {
+            problems.add(e.getValue());
         }
         List<String> dropInFiles = new ArrayList<>();
         for (KubeletConfiguration d : dropIns) {

@@ -41,6 +41,10 @@ public final class KnownVersions {
     public static final String REGISTRY_K8S_IO = "registry.k8s.io";
     /** The frozen registry Kubernetes used before {@code registry.k8s.io}. */
     public static final String K8S_GCR_IO = "k8s.gcr.io";
+    /** dockershim's CRI socket (Kubernetes 1.23 and earlier; gone in 1.24). */
+    public static final String DOCKERSHIM_SOCKET = "unix:///var/run/dockershim.sock";
+    /** Docker Engine's own API socket, which is not a CRI endpoint. */
+    public static final String DOCKER_SOCKET = "unix:///var/run/docker.sock";
 
     private static final VersionedTable<String> KUBEADM_PAUSE = new VersionedTable<String>()
             .line(1, 21, "3.4.1").line(1, 22, "3.5").line(1, 23, "3.6").line(1, 24, "3.7").line(1, 25, "3.8")

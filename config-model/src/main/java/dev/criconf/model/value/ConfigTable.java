@@ -16,7 +16,7 @@ import java.util.Set;
  * tolerates, or a TOML error a codec reports as a problem) appears twice in {@link #entries()};
  * lookups return the last occurrence, which is the one YAML and JSON decoders keep.
  *
- * @param origin  where the table starts (TOML header or opening brace, YAML first key, JSON {@code {})
+ * @param origin  where the table starts (TOML header or opening brace, YAML first key, JSON opening brace)
  * @param entries every key and value in file order, duplicates included
  */
 public record ConfigTable(Origin origin, List<ConfigEntry> entries) implements ConfigValue {

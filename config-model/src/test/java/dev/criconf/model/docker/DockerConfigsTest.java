@@ -41,6 +41,22 @@ class DockerConfigsTest {
     }
 
     @Test
+    void daemonJsonUnknownKeysAreFatalForDockerd() {
+        // docker/cli docs/reference/dockerd.md Linux full example; moby findConfigurationConflicts
+        String f = "etc/docker/daemon.json";
+        DockerDaemonConfig d = new DockerDaemonConfig(f, tree(f,
+                "exec-opts", List.of("native.cgroupdriver=systemd"),
+                "registry-mirror", List.of("https://m.example"),
+                "log-opts.max-size", "10m",
+                "log-opts.max-file", 3,
+                "storage-driver", "overlay2",
+                "proxies.http-proxy", "http://p:80"));
+        assertEquals(List.of("registry-mirror"), d.unknownKeys().stream().map(u -> u.path().toString()).toList());
+        assertEquals(Optional.of("registry-mirrors"), d.unknownKeys().get(0).suggestion());
+        assertEquals(List.of("log-opts.max-file"), d.typeMismatches().stream().map(t -> t.path().toString()).toList());
+    }
+
+    @Test
     void criDockerdListensOnTheSocketUnitWithFd() {
         // packaging/systemd/cri-docker.service and cri-docker.socket (master)
         Setting<String> listen = Setting.inFile("%t/cri-dockerd.sock", keyAt("usr/lib/systemd/system/cri-docker.socket", 5));

@@ -136,6 +136,20 @@ public record NodeConfig(String root, List<String> files, List<Problem> problems
         return Optional.empty();
     }
 
+    /**
+     * The Kubernetes release the node's own files state: the profile's {@code kubernetesVersion},
+     * else kubeadm's {@code ClusterConfiguration.kubernetesVersion} when it is a version (not a label
+     * such as {@code stable-1.30}). An explicit option given to a tool takes precedence over both.
+     */
+    public Optional<Setting<KubernetesVersion>> kubernetesVersion() {
+        Optional<Setting<KubernetesVersion>> fromProfile = profile.flatMap(NodeProfile::kubernetesVersion);
+        if (fromProfile.isPresent()) {
+            return fromProfile;
+        }
+        return kubeadm.flatMap(KubeadmConfig::kubernetesVersion)
+                .flatMap(s -> KubernetesVersion.parse(s.value()).toOptional().map(v -> new Setting<>(v, s.source())));
+    }
+
     /** The runtimes whose configuration is present on the node. */
     public Set<ContainerRuntime> configuredRuntimes() {
         Set<ContainerRuntime> out = EnumSet.noneOf(ContainerRuntime.class);

@@ -61,6 +61,22 @@ class NodeConfigTest {
     }
 
     @Test
+    void kubernetesVersionFromProfileThenKubeadm() {
+        String k = "kubeadm.yaml";
+        dev.criconf.model.kubelet.KubeadmConfig kubeadm = new dev.criconf.model.kubelet.KubeadmConfig(k,
+                List.of(tree(k, "kind", "ClusterConfiguration", "kubernetesVersion", "v1.29.3")));
+        NodeConfig n = NodeConfig.builder("r").kubeadm(kubeadm).build();
+        assertEquals(KubernetesVersion.of(1, 29, 3), n.kubernetesVersion().orElseThrow().value());
+        NodeConfig withProfile = n.toBuilder().profile(NodeProfile.fromTree("criconf.yaml", tree("criconf.yaml", "kubernetesVersion", "1.31"))).build();
+        assertEquals(KubernetesVersion.of(1, 31), withProfile.kubernetesVersion().orElseThrow().value());
+        NodeConfig label = NodeConfig.builder("r").kubeadm(new dev.criconf.model.kubelet.KubeadmConfig(k,
+                List.of(tree(k, "kind", "ClusterConfiguration", "kubernetesVersion", "stable-1.30")))).build();
+        assertEquals(Optional.empty(), label.kubernetesVersion());
+        assertEquals(ComponentVersion.of(2, 0), ContainerdConfig.single("c", tree("c", "version", 3)).minimumRelease().orElseThrow().value());
+        assertEquals(Optional.empty(), ContainerdConfig.single("c", tree("c", "version", 2)).minimumRelease());
+    }
+
+    @Test
     void parsedFilesHoldDocuments() {
         String f = "kubeadm.yaml";
         ParsedFile two = new ParsedFile(f, FileFormat.YAML, Component.KUBEADM, List.of(tree(f, "kind", "A"), tree(f, "kind", "B")));

@@ -1,6 +1,7 @@
 package dev.criconf.model.containerd;
 
 import dev.criconf.model.Component;
+import dev.criconf.model.ComponentVersion;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Setting;
 import dev.criconf.model.catalog.ContainerdPlugins;
@@ -102,6 +103,20 @@ public record ContainerdConfig(List<ContainerdFile> files, ConfigTable merged, L
             return Optional.empty();
         }
         return Optional.of(Setting.ofDefault(Schema.V1, Component.CONTAINERD, "all versions (no version line means version 1)"));
+    }
+
+    /**
+     * The oldest containerd release that reads this configuration's schema, as the files prove it:
+     * {@code version = 3} means containerd 2.0 or later, {@code version = 4} 2.3 or later. Empty for
+     * schemas 1 and 2, which every release since 1.3 reads.
+     */
+    public Optional<Setting<ComponentVersion>> minimumRelease() {
+        Optional<Setting<Long>> declared = declaredVersion();
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        return Schema.of(declared.get().value()).filter(s -> s.number() >= 3)
+                .map(s -> new Setting<>(ComponentVersion.parse(s.minimumRelease()).orElseThrow(), declared.get().source()));
     }
 
     /** The CRI plugin's settings read with the configuration's schema (schema 1 when the version is unusable). */

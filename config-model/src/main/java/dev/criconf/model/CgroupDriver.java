@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The two cgroup drivers the kubelet and every CRI runtime know. */
 public enum CgroupDriver {
+    /** systemd manages the cgroups (transient units and slices). */
     SYSTEMD("systemd"),
+    /** The runtime writes the cgroup file system directly. */
     CGROUPFS("cgroupfs");
 
     private final String value;

@@ -1,0 +1,427 @@
+package dev.criconf.model.kubelet;
+
+import dev.criconf.model.CommandLineFlag;
+import dev.criconf.model.KubernetesVersion;
+import dev.criconf.model.Origin;
+import dev.criconf.model.Problem;
+import dev.criconf.model.Setting;
+import dev.criconf.model.Source;
+import dev.criconf.model.catalog.FlagValueKind;
+import dev.criconf.model.catalog.KubeletFieldCatalog;
+import dev.criconf.model.catalog.KubeletFieldCatalog.Field;
+import dev.criconf.model.catalog.KubeletFieldCatalog.FieldType;
+import dev.criconf.model.catalog.KubeletFlagCatalog;
+import dev.criconf.model.value.ConfigArray;
+import dev.criconf.model.value.ConfigBoolean;
+import dev.criconf.model.value.ConfigEntry;
+import dev.criconf.model.value.ConfigInteger;
+import dev.criconf.model.value.ConfigNull;
+import dev.criconf.model.value.ConfigString;
+import dev.criconf.model.value.ConfigTable;
+import dev.criconf.model.value.ConfigValue;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The kubelet's configuration as the kubelet computes it, each setting with the chain of values
+ * behind it: built-in default of the target release &lt; {@code --config} file &lt; {@code --config-dir}
+ * drop-ins (lexical order, JSON merge patch: maps merge key by key, lists and scalars are replaced,
+ * {@code null} removes) &lt; command-line flags (the kubelet parses the command line again over the
+ * loaded configuration: a scalar flag's last occurrence wins; the first occurrence of a map flag
+ * replaces the configured map and later ones add keys; {@code --feature-gates} merges gate by gate;
+ * the first occurrence of a list flag replaces the list and later ones append).
+ *
+ * <p>{@code evictionHard} follows the kubelet's loader: its defaults apply only while no file sets
+ * the map (unless {@code mergeDefaultEvictionSettings} is true in the config file), and drop-ins merge
+ * into whatever is in effect. Defaults are Linux defaults. The cgroup driver the runtime reports
+ * ({@code KubeletCgroupDriverFromCRI}) is not applied here; rules weigh it.
+ *
+ * <p>Sources: kubernetes/kubernetes {@code cmd/kubelet/app/server.go} ({@code loadConfigFile},
+ * {@code mergeKubeletConfigurations}, {@code kubeletConfigFlagPrecedence}); research sheet
+ * {@code kubelet-kubeadm.md} §3, §11.
+ *
+ * @param version     the release whose defaults and fields apply
+ * @param configFile  the {@code --config} file, when there is one
+ * @param dropInFiles the drop-in files in the order applied
+ * @param settings    every field of the release by dotted path, in struct order
+ * @param flagOnly    flags that set no configuration field (e.g. {@code node-ip}, {@code pod-infra-container-image},
+ *                    and flags criconf does not know), by name, last occurrence
+ * @param problems    flag values the kubelet cannot parse (it exits), located at the value, in command-line order
+ */
+public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String> configFile, List<String> dropInFiles,
+        Map<String, EffectiveSetting> settings, Map<String, Setting<String>> flagOnly, List<Problem> problems) {
+
+    /** Rejects nulls and copies the collections, keeping order. */
+    public EffectiveKubeletConfig {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(configFile, "configFile");
+        dropInFiles = List.copyOf(dropInFiles);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        flagOnly = Collections.unmodifiableMap(new LinkedHashMap<>(flagOnly));
+        problems = List.copyOf(problems);
+    }
+
+    /** A setting by dotted path. */
+    public Optional<EffectiveSetting> setting(String path) {
+        return Optional.ofNullable(settings.get(path));
+    }
+
+    /** The effective {@code cgroupDriver} as text (the kubelet uses systemd only for exactly {@code systemd}). */
+    public Optional<Setting<String>> cgroupDriver() {
+        return setting("cgroupDriver").flatMap(EffectiveSetting::asString);
+    }
+
+    /**
+     * The effective runtime endpoint: the field (1.27+) or {@code --container-runtime-endpoint};
+     * before 1.27 the flag only.
+     */
+    public Optional<Setting<String>> containerRuntimeEndpoint() {
+        Optional<Setting<String>> s = setting("containerRuntimeEndpoint").flatMap(EffectiveSetting::asString);
+        return s.or(() -> Optional.ofNullable(flagOnly.get("container-runtime-endpoint")));
+    }
+
+    /** The effective image service endpoint: the runtime endpoint when unset or empty. */
+    public Optional<Setting<String>> imageServiceEndpoint() {
+        Optional<Setting<String>> s = setting("imageServiceEndpoint").flatMap(EffectiveSetting::asString)
+                .filter(x -> !x.value().isEmpty())
+                .or(() -> Optional.ofNullable(flagOnly.get("image-service-endpoint")));
+        return s.or(this::containerRuntimeEndpoint);
+    }
+
+    /** A feature gate's effective value, when a file or flag sets it. */
+    public Optional<Setting<Boolean>> featureGate(String gate) {
+        return setting("featureGates").flatMap(s -> Optional.ofNullable(s.mapEntries().get(gate)))
+                .map(e -> e.map(Boolean::parseBoolean));
+    }
+
+    /** The effective {@code evictionHard} thresholds, defaults included. */
+    public Map<String, Setting<String>> evictionHard() {
+        return setting("evictionHard").map(EffectiveSetting::mapEntries).orElse(Map.of());
+    }
+
+    /** {@code --pod-infra-container-image}, when given. */
+    public Optional<Setting<String>> podInfraContainerImage() {
+        return Optional.ofNullable(flagOnly.get("pod-infra-container-image"));
+    }
+
+    /**
+     * Computes the effective configuration.
+     *
+     * @param version    the kubelet release (defaults and fields of this release apply); callers that
+     *                   do not know it pass an assumed one and say so
+     * @param configFile the {@code --config} file
+     * @param dropIns    the {@code --config-dir} drop-ins, in the order the kubelet applies them
+     * @param flags      the command line
+     */
+    public static EffectiveKubeletConfig compute(KubernetesVersion version, Optional<KubeletConfiguration> configFile,
+            List<KubeletConfiguration> dropIns, Optional<KubeletFlags> flags) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(flags, "flags");
+        List<Problem> problems = new ArrayList<>();
+        Map<CommandLineFlag, Integer> position = new java.util.IdentityHashMap<>();
+        Map<String, List<CommandLineFlag>> byField = new LinkedHashMap<>();
+        Map<String, Setting<String>> flagOnly = new LinkedHashMap<>();
+        for (CommandLineFlag f : flags.map(KubeletFlags::flags).orElse(List.of())) {
+            position.put(f, position.size());
+            Optional<KubeletFlagCatalog.Flag> spec = KubeletFlagCatalog.find(f.name());
+            Optional<Field> field = spec.flatMap(KubeletFlagCatalog.Flag::configField).flatMap(KubeletFieldCatalog::find);
+            if (field.isPresent() && field.get().existsIn(version)) {
+                byField.computeIfAbsent(field.get().path(), k -> new ArrayList<>()).add(f);
+            } else if (field.isPresent() && spec.get().existsIn(version)) {
+                // a flag older than its field (e.g. --container-runtime-endpoint before 1.27)
+                flagOnly.put(f.name(), f.asSetting());
+            } else if (field.isEmpty()) {
+                flagOnly.put(f.name(), f.asSetting());
+            }
+        }
+        boolean mergeEvictionDefaults = configFile
+                .flatMap(KubeletConfiguration::mergeDefaultEvictionSettings).map(Setting::value).orElse(false);
+        Map<String, EffectiveSetting> settings = new LinkedHashMap<>();
+        List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
+        for (Field field : KubeletFieldCatalog.all()) {
+            if (!field.existsIn(version)) {
+                continue;
+            }
+            Accumulator acc = new Accumulator(field, version);
+            configFile.ifPresent(c -> acc.file(c, mergeEvictionDefaults));
+            for (KubeletConfiguration d : dropIns) {
+                acc.dropIn(d);
+            }
+            boolean first = true;
+            for (CommandLineFlag f : byField.getOrDefault(field.path(), List.of())) {
+                List<Problem> found = new ArrayList<>();
+                acc.flag(f, first, found);
+                for (Problem p : found) {
+                    flagProblems.add(Map.entry(position.get(f), p));
+                }
+                first = false;
+            }
+            settings.put(field.path(), acc.result());
+        }
+        flagProblems.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Integer, Problem> e : flagProblems) {
+            problems.add(e.getValue());
+        }
+        List<String> dropInFiles = new ArrayList<>();
+        for (KubeletConfiguration d : dropIns) {
+            dropInFiles.add(d.file());
+        }
+        return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles, settings, flagOnly, problems);
+    }
+
+    /** Folds the contributions of one field. */
+    private static final class Accumulator {
+        private final Field field;
+        private final Optional<Setting<String>> defaultValue;
+        private final List<Setting<ConfigValue>> contributions = new ArrayList<>();
+        private ConfigValue explicit;
+        private Source explicitSource;
+        // map fields: every entry in effect; explicitEntries holds the ConfigValues of the explicit ones
+        private final Map<String, Setting<String>> entries = new LinkedHashMap<>();
+        private final Map<String, ConfigValue> explicitEntries = new LinkedHashMap<>();
+        private boolean mapSetExplicitly;
+
+        Accumulator(Field field, KubernetesVersion version) {
+            this.field = field;
+            this.defaultValue = field.defaultIn(version);
+            if (field.type().isMap()) {
+                defaultValue.ifPresent(d -> entries.putAll(defaultEntries(d)));
+            }
+        }
+
+        private static Map<String, Setting<String>> defaultEntries(Setting<String> d) {
+            Map<String, Setting<String>> out = new LinkedHashMap<>();
+            for (String pair : d.value().split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(pair.substring(0, eq), new Setting<>(pair.substring(eq + 1), d.source()));
+                }
+            }
+            return out;
+        }
+
+        private Optional<ConfigValue> lookup(ConfigTable tree) {
+            ConfigValue current = tree;
+            for (String part : field.path().split("\\.")) {
+                if (current instanceof ConfigNull) {
+                    return Optional.of(current);
+                }
+                Optional<ConfigValue> next = current.asTable().flatMap(t -> t.get(part));
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                current = next.get();
+            }
+            return Optional.of(current);
+        }
+
+        void file(KubeletConfiguration c, boolean mergeEvictionDefaults) {
+            Optional<ConfigValue> v = lookup(c.tree()).filter(x -> !(x instanceof ConfigNull));
+            if (v.isEmpty()) {
+                return;
+            }
+            contributions.add(Setting.inFile(v.get(), v.get().origin()));
+            if (field.type().isMap() && v.get() instanceof ConfigTable t) {
+                if (!(field.path().equals("evictionHard") && mergeEvictionDefaults)) {
+                    entries.clear();
+                }
+                mergeTable(t);
+                mapSetExplicitly = true;
+                explicitSource = new Source.InFile(t.origin());
+            } else {
+                setExplicit(v.get(), new Source.InFile(v.get().origin()));
+            }
+        }
+
+        void dropIn(KubeletConfiguration d) {
+            Optional<ConfigValue> v = lookup(d.tree());
+            if (v.isEmpty()) {
+                return;
+            }
+            contributions.add(Setting.inFile(v.get(), v.get().origin()));
+            if (v.get() instanceof ConfigNull) {
+                explicit = null;
+                explicitSource = null;
+                entries.clear();
+                explicitEntries.clear();
+                mapSetExplicitly = false;
+                return;
+            }
+            if (field.type().isMap() && v.get() instanceof ConfigTable t) {
+                mergeTable(t);
+                mapSetExplicitly = true;
+                explicitSource = new Source.InFile(t.origin());
+            } else {
+                setExplicit(v.get(), new Source.InFile(v.get().origin()));
+            }
+        }
+
+        private void mergeTable(ConfigTable t) {
+            for (ConfigEntry e : t.entries()) {
+                if (e.value() instanceof ConfigNull) {
+                    entries.remove(e.key());
+                    explicitEntries.remove(e.key());
+                } else {
+                    entries.put(e.key(), Setting.inFile(scalarText(e.value()), e.value().origin()));
+                    explicitEntries.put(e.key(), e.value());
+                }
+            }
+        }
+
+        private void setExplicit(ConfigValue v, Source source) {
+            explicit = v;
+            explicitSource = source;
+        }
+
+        void flag(CommandLineFlag f, boolean first, List<Problem> problems) {
+            FlagValueKind kind = KubeletFlagCatalog.find(f.name()).map(KubeletFlagCatalog.Flag::kind).orElse(FlagValueKind.STRING);
+            Origin at = f.valueOrigin().orElse(f.origin());
+            Source source = new Source.Flag("--" + f.name(), f.origin());
+            if (f.value().isEmpty() && kind != FlagValueKind.BOOLEAN) {
+                problems.add(Problem.syntax(f.origin(), "flag needs an argument: --" + f.name()));
+                return;
+            }
+            String text = f.value().orElse("true");
+            switch (kind) {
+                case BOOLEAN: {
+                    Optional<Boolean> b = parseGoBool(text);
+                    if (b.isEmpty()) {
+                        problems.add(Problem.syntax(at, "invalid argument \"" + text + "\" for --" + f.name() + ": not a boolean"));
+                        return;
+                    }
+                    add(new ConfigBoolean(b.get(), text, at), source);
+                    return;
+                }
+                case INTEGER: {
+                    if (!text.strip().matches("[-+]?[0-9]{1,18}")) {
+                        problems.add(Problem.syntax(at, "invalid argument \"" + text + "\" for --" + f.name() + ": not an integer"));
+                        return;
+                    }
+                    add(new ConfigInteger(new BigInteger(text.strip().replace("+", "")), text, at), source);
+                    return;
+                }
+                case KEY_VALUE_MAP:
+                case THRESHOLD_MAP:
+                case FEATURE_GATES: {
+                    char sep = kind == FlagValueKind.THRESHOLD_MAP ? '<' : '=';
+                    ConfigTable.Builder b = ConfigTable.builder(at);
+                    for (String pair : text.split(",")) {
+                        if (pair.strip().isEmpty()) {
+                            continue;
+                        }
+                        int i = pair.indexOf(sep);
+                        if (i < 0) {
+                            problems.add(Problem.syntax(at, "invalid argument \"" + text + "\" for --" + f.name()
+                                    + ": malformed pair '" + pair.strip() + "', expected key" + sep + "value"));
+                            return;
+                        }
+                        String k = pair.substring(0, i).strip();
+                        String val = pair.substring(i + 1).strip();
+                        if (kind == FlagValueKind.FEATURE_GATES) {
+                            Optional<Boolean> gb = parseGoBool(val);
+                            if (gb.isEmpty()) {
+                                problems.add(Problem.syntax(at, "invalid value of " + k + "=" + val + " for --" + f.name() + ": not a boolean"));
+                                return;
+                            }
+                            b.put(k, at, new ConfigBoolean(gb.get(), val, at));
+                        } else {
+                            b.put(k, at, new ConfigString(val, val, at));
+                        }
+                    }
+                    ConfigTable t = b.build();
+                    contributions.add(new Setting<>(t, source));
+                    if (first && kind != FlagValueKind.FEATURE_GATES) {
+                        entries.clear();
+                        explicitEntries.clear();
+                    }
+                    for (ConfigEntry e : t.entries()) {
+                        entries.put(e.key(), new Setting<>(scalarText(e.value()), source));
+                        explicitEntries.put(e.key(), e.value());
+                    }
+                    mapSetExplicitly = true;
+                    explicitSource = source;
+                    return;
+                }
+                case LIST: {
+                    List<ConfigValue> items = new ArrayList<>();
+                    if (!first && explicit instanceof ConfigArray prev && explicitSource instanceof Source.Flag) {
+                        items.addAll(prev.items());
+                    }
+                    for (String s : text.split(",")) {
+                        if (!s.isEmpty()) {
+                            items.add(new ConfigString(s, s, at));
+                        }
+                    }
+                    contributions.add(new Setting<>(new ConfigString(text, text, at), source));
+                    setExplicit(new ConfigArray(at, items), source);
+                    return;
+                }
+                default:
+                    add(new ConfigString(text, text, at), source);
+            }
+        }
+
+        private void add(ConfigValue v, Source source) {
+            contributions.add(new Setting<>(v, source));
+            setExplicit(v, source);
+        }
+
+        EffectiveSetting result() {
+            Optional<Setting<ConfigValue>> value;
+            Map<String, Setting<String>> mapEntries = Map.of();
+            if (field.type().isMap()) {
+                mapEntries = entries;
+                if (mapSetExplicitly) {
+                    Origin origin = explicitSource.origin().orElseThrow();
+                    ConfigTable.Builder b = ConfigTable.builder(origin);
+                    for (Map.Entry<String, ConfigValue> e : explicitEntries.entrySet()) {
+                        b.put(e.getKey(), e.getValue());
+                    }
+                    value = Optional.of(new Setting<>(b.build(), explicitSource));
+                } else {
+                    value = Optional.empty();
+                }
+            } else {
+                value = explicit == null ? Optional.empty() : Optional.of(new Setting<>(explicit, explicitSource));
+            }
+            return new EffectiveSetting(field.path(), field.type(), defaultValue, contributions, value, mapEntries);
+        }
+    }
+
+    private static String scalarText(ConfigValue v) {
+        if (v instanceof ConfigString s) {
+            return s.value();
+        }
+        if (v instanceof ConfigBoolean b) {
+            return Boolean.toString(b.value());
+        }
+        if (v instanceof ConfigInteger i) {
+            return i.value().toString();
+        }
+        return dev.criconf.model.value.ConfigValues.render(v, 200);
+    }
+
+    // strconv.ParseBool
+    private static Optional<Boolean> parseGoBool(String s) {
+        switch (s) {
+            case "1": case "t": case "T": case "TRUE": case "true": case "True":
+                return Optional.of(true);
+            case "0": case "f": case "F": case "FALSE": case "false": case "False":
+                return Optional.of(false);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** The type of a setting, for callers that print the chain. */
+    public static Optional<FieldType> typeOf(String path) {
+        return KubeletFieldCatalog.find(path).map(Field::type);
+    }
+}

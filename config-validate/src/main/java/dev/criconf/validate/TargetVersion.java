@@ -1,5 +1,6 @@
 package dev.criconf.validate;
 
+import dev.criconf.model.ComponentVersion;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param basis     a short human note on the source, e.g. {@code --containerd-version},
  *                  {@code criconf.yaml}, {@code etc/containerd/config.toml:1:1 (version = 3)}; may be empty
  */
-public record TargetVersion(Component component, Version version, VersionSource source, String basis) {
+public record TargetVersion(TargetComponent component, ComponentVersion version, VersionSource source, String basis) {
 
     /** Checks the components and copies collections; see the class description. */
     public TargetVersion {
@@ -26,12 +27,14 @@ public record TargetVersion(Component component, Version version, VersionSource 
      *
      * @throws IllegalArgumentException when {@code version} is not a version
      */
-    public static TargetVersion option(Component component, String version, String optionName) {
-        return new TargetVersion(component, Version.parse(version), VersionSource.OPTION, optionName);
+    public static TargetVersion option(TargetComponent component, String version, String optionName) {
+        ComponentVersion parsed = ComponentVersion.parse(version).toOptional().orElseThrow(() ->
+                new IllegalArgumentException(optionName + ": '" + version + "' is not a version (expected X.Y or X.Y.Z)"));
+        return new TargetVersion(component, parsed, VersionSource.OPTION, optionName);
     }
 
     /** A version a rule assumes because nothing said otherwise. */
-    public static TargetVersion assumed(Component component, Version version) {
+    public static TargetVersion assumed(TargetComponent component, ComponentVersion version) {
         return new TargetVersion(component, version, VersionSource.ASSUMPTION, "");
     }
 

@@ -1,5 +1,6 @@
 package dev.criconf.validate;
 
+import dev.criconf.model.ComponentVersion;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -7,19 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The versions rules check against, at most one per {@link Component}, each with its source.
+ * The versions rules check against, at most one per {@link TargetComponent}, each with its source.
  * Immutable.
  *
  * @param byComponent the known versions; every key is its value's component
  */
-public record TargetVersions(Map<Component, TargetVersion> byComponent) {
+public record TargetVersions(Map<TargetComponent, TargetVersion> byComponent) {
 
     private static final TargetVersions NONE = new TargetVersions(Map.of());
 
     /** Checks the components and copies collections; see the class description. */
     public TargetVersions {
-        EnumMap<Component, TargetVersion> copy = new EnumMap<>(Component.class);
-        for (Map.Entry<Component, TargetVersion> e : byComponent.entrySet()) {
+        EnumMap<TargetComponent, TargetVersion> copy = new EnumMap<>(TargetComponent.class);
+        for (Map.Entry<TargetComponent, TargetVersion> e : byComponent.entrySet()) {
             Objects.requireNonNull(e.getValue(), "version");
             if (e.getKey() != e.getValue().component()) {
                 throw new IllegalArgumentException(e.getValue() + " filed under " + e.getKey());
@@ -36,7 +37,7 @@ public record TargetVersions(Map<Component, TargetVersion> byComponent) {
 
     /** The given versions; a later one for the same component replaces an earlier one. */
     public static TargetVersions of(TargetVersion... versions) {
-        EnumMap<Component, TargetVersion> map = new EnumMap<>(Component.class);
+        EnumMap<TargetComponent, TargetVersion> map = new EnumMap<>(TargetComponent.class);
         for (TargetVersion v : versions) {
             map.put(v.component(), v);
         }
@@ -44,33 +45,33 @@ public record TargetVersions(Map<Component, TargetVersion> byComponent) {
     }
 
     /** The known version of a component. */
-    public Optional<TargetVersion> get(Component component) {
+    public Optional<TargetVersion> get(TargetComponent component) {
         return Optional.ofNullable(byComponent.get(component));
     }
 
     /** The Kubernetes version, if known. */
     public Optional<TargetVersion> kubernetes() {
-        return get(Component.KUBERNETES);
+        return get(TargetComponent.KUBERNETES);
     }
 
     /** The containerd version, if known. */
     public Optional<TargetVersion> containerd() {
-        return get(Component.CONTAINERD);
+        return get(TargetComponent.CONTAINERD);
     }
 
     /** The CRI-O version, if known. */
     public Optional<TargetVersion> crio() {
-        return get(Component.CRIO);
+        return get(TargetComponent.CRIO);
     }
 
     /** The cri-dockerd version, if known. */
     public Optional<TargetVersion> criDockerd() {
-        return get(Component.CRI_DOCKERD);
+        return get(TargetComponent.CRI_DOCKERD);
     }
 
     /** The Docker version, if known. */
     public Optional<TargetVersion> docker() {
-        return get(Component.DOCKER);
+        return get(TargetComponent.DOCKER);
     }
 
     /**
@@ -78,13 +79,13 @@ public record TargetVersions(Map<Component, TargetVersion> byComponent) {
      * uses the result in a message should use {@link TargetVersion#describe()}, which says
      * "assuming" when it has to.
      */
-    public TargetVersion orAssume(Component component, Version assumed) {
+    public TargetVersion orAssume(TargetComponent component, ComponentVersion assumed) {
         return get(component).orElseGet(() -> TargetVersion.assumed(component, assumed));
     }
 
     /** A copy with {@code version} set, replacing any version of the same component. */
     public TargetVersions with(TargetVersion version) {
-        EnumMap<Component, TargetVersion> map = new EnumMap<>(Component.class);
+        EnumMap<TargetComponent, TargetVersion> map = new EnumMap<>(TargetComponent.class);
         map.putAll(byComponent);
         map.put(version.component(), version);
         return new TargetVersions(map);
@@ -95,7 +96,7 @@ public record TargetVersions(Map<Component, TargetVersion> byComponent) {
      * this one's. Used to lay per-node versions (profile, files) under explicit options.
      */
     public TargetVersions merge(TargetVersions other) {
-        EnumMap<Component, TargetVersion> map = new EnumMap<>(Component.class);
+        EnumMap<TargetComponent, TargetVersion> map = new EnumMap<>(TargetComponent.class);
         map.putAll(other.byComponent);
         for (TargetVersion mine : byComponent.values()) {
             TargetVersion theirs = map.get(mine.component());

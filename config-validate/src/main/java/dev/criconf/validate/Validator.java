@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * Validator v = Validator.builder()
- *         .targetVersions(TargetVersions.of(TargetVersion.option(Component.KUBERNETES, "1.31", "--kubernetes-version")))
+ *         .targetVersions(TargetVersions.of(TargetVersion.option(TargetComponent.KUBERNETES, "1.31", "--kubernetes-version")))
  *         .override(RuleOverride.parse("deprecated-registry=off"))
  *         .build();
  * Report report = v.validate(node);

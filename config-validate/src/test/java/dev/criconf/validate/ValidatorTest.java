@@ -1,5 +1,6 @@
 package dev.criconf.validate;
 
+import dev.criconf.model.ComponentVersion;
 import static dev.criconf.validate.TestRules.at;
 import static dev.criconf.validate.TestRules.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -184,17 +185,17 @@ class ValidatorTest {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         Rule versions = TestRules.rule("versions", Severity.WARNING, (n, ctx) -> {
             seen.add(ctx.ruleId() + " " + ctx.severity());
-            seen.add(ctx.versions().orAssume(Component.KUBERNETES, Version.of(1, 30)).toString());
-            seen.add(ctx.versions().orAssume(Component.CONTAINERD, Version.of(1, 7)).describe());
-            seen.add(ctx.versions().orAssume(Component.CRIO, Version.of(1, 30)).describe());
+            seen.add(ctx.versions().orAssume(TargetComponent.KUBERNETES, ComponentVersion.of(1, 30)).toString());
+            seen.add(ctx.versions().orAssume(TargetComponent.CONTAINERD, ComponentVersion.of(1, 7)).describe());
+            seen.add(ctx.versions().orAssume(TargetComponent.CRIO, ComponentVersion.of(1, 30)).describe());
         });
         Validator v = Validator.builder().ruleSet(RuleSet.of(versions))
                 .targetVersions(TargetVersions.of(
-                        TargetVersion.option(Component.KUBERNETES, "1.31", "--kubernetes-version")))
+                        TargetVersion.option(TargetComponent.KUBERNETES, "1.31", "--kubernetes-version")))
                 .build();
         v.validate(NODE, TargetVersions.of(
-                new TargetVersion(Component.KUBERNETES, Version.of(1, 28), VersionSource.PROFILE, "criconf.yaml"),
-                new TargetVersion(Component.CONTAINERD, Version.of(2, 0), VersionSource.PROFILE, "criconf.yaml")));
+                new TargetVersion(TargetComponent.KUBERNETES, ComponentVersion.of(1, 28), VersionSource.PROFILE, "criconf.yaml"),
+                new TargetVersion(TargetComponent.CONTAINERD, ComponentVersion.of(2, 0), VersionSource.PROFILE, "criconf.yaml")));
         assertEquals(List.of("versions warning", "Kubernetes 1.31 (from --kubernetes-version)",
                 "containerd 2.0", "assuming CRI-O 1.30"), seen);
     }

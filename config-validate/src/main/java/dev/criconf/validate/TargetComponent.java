@@ -1,7 +1,7 @@
 package dev.criconf.validate;
 
 /** The software whose version a rule may depend on. */
-public enum Component {
+public enum TargetComponent {
     /** Kubernetes itself: the kubelet and kubeadm. */
     KUBERNETES("Kubernetes", "kubernetesVersion"),
     /** containerd and its CRI plugin. */
@@ -16,7 +16,7 @@ public enum Component {
     private final String displayName;
     private final String profileKey;
 
-    Component(String displayName, String profileKey) {
+    TargetComponent(String displayName, String profileKey) {
         this.displayName = displayName;
         this.profileKey = profileKey;
     }

@@ -12,6 +12,7 @@ import dev.criconf.model.StrayArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A parsed command line in the model's terms: flags in command-line order, stray words, and the
@@ -23,8 +24,12 @@ import java.util.Optional;
  */
 public record CommandLineFlags(List<CommandLineFlag> flags, List<StrayArgument> strayArguments, List<Problem> problems) {
 
-    /** Converts what {@link ParsedArgs} found in {@code line}'s arguments. */
-    public static CommandLineFlags of(CommandLine line, ParsedArgs parsed) {
+    /**
+     * Converts what {@link ParsedArgs} found in {@code line}'s arguments. A missing value of a flag
+     * {@code known} rejects is not reported: the program fails on the unknown flag itself, which
+     * the model lists ({@code unknownFlags()}).
+     */
+    public static CommandLineFlags of(CommandLine line, ParsedArgs parsed, Predicate<String> known) {
         List<CommandLineFlag> flags = new ArrayList<>();
         for (FlagOccurrence f : parsed.flags()) {
             CommandLineFlag.Form form;
@@ -55,6 +60,10 @@ public record CommandLineFlags(List<CommandLineFlag> flags, List<StrayArgument> 
         }
         List<Problem> problems = new ArrayList<>();
         for (ArgIssue issue : parsed.issues()) {
+            if (issue.kind() == ArgIssue.Kind.MISSING_VALUE && parsed.flags().stream()
+                    .anyMatch(f -> f.nameIndex() == issue.index() && !known.test(f.name()))) {
+                continue;
+            }
             problems.add(Problem.syntax(issue.origin(), issue.message()));
         }
         return new CommandLineFlags(flags, stray, problems);

@@ -9,6 +9,7 @@ import dev.criconf.io.systemd.EnvironmentFileRef;
 import dev.criconf.io.systemd.UnitFile;
 import dev.criconf.io.systemd.UnitResolver;
 import dev.criconf.model.Component;
+import dev.criconf.model.catalog.CriDockerdFlagCatalog;
 import dev.criconf.model.FileFormat;
 import dev.criconf.model.Origin;
 import dev.criconf.model.ParsedFile;
@@ -52,7 +53,8 @@ public final class CriDockerdReader {
         Optional<Origin> execStart = Optional.empty();
         Optional<CommandLine> line = service.execStart();
         if (line.isPresent()) {
-            CommandLineFlags converted = CommandLineFlags.of(line.get(), line.get().flags(FlagSpec.criDockerd()));
+            CommandLineFlags converted = CommandLineFlags.of(line.get(), line.get().flags(FlagSpec.criDockerd()),
+                    n -> CriDockerdFlagCatalog.find(n).isPresent());
             flags = converted.flags();
             stray = converted.strayArguments();
             ctx.addProblems(converted.problems());

@@ -17,6 +17,7 @@ import dev.criconf.io.systemd.UnitFile;
 import dev.criconf.io.toml.TomlDocument;
 import dev.criconf.model.CommandLineFlag;
 import dev.criconf.model.Component;
+import dev.criconf.model.catalog.CriDockerdFlagCatalog;
 import dev.criconf.model.FileFormat;
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
@@ -242,7 +243,8 @@ public final class LooseFiles {
         Optional<Origin> execStart = Optional.empty();
         if (!commands.isEmpty()) {
             CommandLine line = CommandLine.expand(commands.get(commands.size() - 1), UnitEnvironment.of(env, List.of()));
-            CommandLineFlags converted = CommandLineFlags.of(line, line.flags(FlagSpec.criDockerd()));
+            CommandLineFlags converted = CommandLineFlags.of(line, line.flags(FlagSpec.criDockerd()),
+                    n -> CriDockerdFlagCatalog.find(n).isPresent());
             flags = converted.flags();
             stray = converted.strayArguments();
             b.addProblems(converted.problems());

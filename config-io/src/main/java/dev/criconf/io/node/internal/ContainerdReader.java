@@ -150,6 +150,13 @@ public final class ContainerdReader {
             p = dir + p;
         }
         Origin at = entry.origin().orElse(Origin.ofFile(LoadContext.rel(importingFile)));
+        Optional<String> cleaned = clean(p);
+        if (cleaned.isEmpty()) {
+            ctx.addProblem(new Problem(Problem.Kind.OUTSIDE_ROOT, at, "imports entry '" + written
+                    + "' climbs above the node root; not followed"));
+            return List.of();
+        }
+        p = cleaned.get();
         if (!written.contains("*")) {
             NodeRootFiles.Resolved r = ctx.node().resolve(p);
             switch (r.kind()) {
@@ -166,6 +173,28 @@ public final class ContainerdReader {
             }
         }
         return glob(ctx, p, written, at);
+    }
+
+    /**
+     * Go's {@code filepath.Clean} of an absolute path ({@code filepath.Join} cleans the joined path),
+     * except that a {@code ..} above {@code /} is not dropped: empty then, as it leaves the node root.
+     */
+    static Optional<String> clean(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String c : path.split("/")) {
+            if (c.isEmpty() || c.equals(".")) {
+                continue;
+            }
+            if (c.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(c);
+            }
+        }
+        return Optional.of("/" + String.join("/", parts));
     }
 
     /** Go's {@code filepath.Glob} below the node root: each level sorted, no match is not an error. */

@@ -42,6 +42,8 @@ public final class CriDockerdReader {
                 service = u;
                 break;
             }
+            // a unit file that could not be followed (a link out of the root) is still worth saying
+            ctx.addProblems(u.problems());
         }
         if (service == null || service.masked()) {
             return;

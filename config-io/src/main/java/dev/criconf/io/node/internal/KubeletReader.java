@@ -430,6 +430,9 @@ public final class KubeletReader {
             case DIRECTORY:
                 break;
             case MISSING:
+                // filepath.WalkDir hands the error for its root to the callback, which returns it
+                builder.addProblem(new Problem(Problem.Kind.UNREADABLE, at, "--config-dir names " + dir
+                        + ", which is not on the node: the kubelet exits with 'failed to walk through kubelet dropin directory'"));
                 return List.of();
             case OUTSIDE_ROOT:
                 builder.addProblem(new Problem(Problem.Kind.OUTSIDE_ROOT, at, "--config-dir " + dir + ": " + r.message()));

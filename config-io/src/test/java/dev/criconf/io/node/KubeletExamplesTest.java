@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The example node trees of the repository load with the kubelet values their README describes. */
 class KubeletExamplesTest {
@@ -61,6 +63,41 @@ class KubeletExamplesTest {
             assertTrue(n.parsedFile("var/lib/kubelet/config.yaml").isPresent());
             assertTrue(n.parsedFile("criconf.yaml").isPresent());
         }));
+    }
+
+    /** Each example's effective endpoint and cgroup driver, where each comes from, and its node IP flag. */
+    @ParameterizedTest
+    @CsvSource({
+        "broken-cgroup-driver,         unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, cgroupfs, 192.168.56.21",
+        "broken-containerd-no-version, unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, systemd,  192.168.56.22",
+        "broken-containerd-registry,   unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, systemd,  192.168.56.27",
+        "broken-cri-dockerd-socket,    unix:///var/run/cri-dockerd.sock,          var/lib/kubelet/config.yaml:19, systemd,  192.168.56.30",
+        "broken-crio-conmon,           unix:///var/run/crio/crio.sock,            var/lib/kubelet/kubeadm-flags.env:1, cgroupfs, 192.168.56.23",
+        "broken-crio-dropins,          unix:///var/run/crio/crio.sock,            var/lib/kubelet/config.yaml:19, systemd,  192.168.56.29",
+        "broken-dockershim,            unix:///var/run/docker.sock,               etc/default/kubelet:2,          systemd,  ",
+        "broken-endpoint,              /var/run/crio/crio.sock,                   var/lib/kubelet/config.yaml:22, systemd,  192.168.56.24",
+        "broken-flag-split,            unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, systemd,  192.168.56.26",
+        "broken-kernel-prereq,         unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, systemd,  192.168.56.31",
+        "broken-kubelet-config,        unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:21, systemd,  192.168.56.28",
+        "healthy-containerd,           unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, systemd,  192.168.56.11",
+        "healthy-containerd-1.7,       unix:///var/run/containerd/containerd.sock, var/lib/kubelet/config.yaml:19, systemd,  192.168.56.12",
+        "healthy-crio,                 unix:///var/run/crio/crio.sock,            var/lib/kubelet/config.yaml:19, systemd,  192.168.56.13",
+        "healthy-cri-dockerd,          unix:///var/run/cri-dockerd.sock,          var/lib/kubelet/config.yaml:19, systemd,  192.168.56.14",
+    })
+    void endpointDriverAndNodeIp(String example, String endpoint, String endpointAt, String driver, String nodeIp) {
+        NodeConfig n = load(example);
+        EffectiveKubeletConfig e = n.effectiveKubelet().orElseThrow();
+        Setting<String> ep = e.containerRuntimeEndpoint().orElseThrow();
+        assertEquals(endpoint, ep.value());
+        assertEquals(endpointAt, at(ep.origin().orElseThrow()));
+        assertEquals(driver, e.cgroupDriver().orElseThrow().value());
+        if (nodeIp == null) {
+            assertFalse(n.kubeletFlags().orElseThrow().has("node-ip"));
+        } else {
+            CommandLineFlag ip = n.kubeletFlags().orElseThrow().last("node-ip").orElseThrow();
+            assertEquals(nodeIp, ip.value().orElseThrow());
+            assertEquals("var/lib/kubelet/kubeadm-flags.env:1", at(ip.origin()));
+        }
     }
 
     @Test

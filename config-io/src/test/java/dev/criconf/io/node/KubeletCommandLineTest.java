@@ -180,6 +180,29 @@ class KubeletCommandLineTest {
         assertEquals(List.of("10.0.0.1", "10.0.0.3"), f.all("node-ip").stream().map(x -> x.value().orElseThrow()).toList());
         assertEquals("systemd", n.effectiveKubelet().orElseThrow().cgroupDriver().orElseThrow().value());
         assertEquals(3, n.kubeletEnvFiles().size());
+        assertTrue(n.kubeletConfiguration().isEmpty());
+
+        NodeConfig withConfig = new NodeTree(tmp).write("var/lib/kubelet/config.yaml", NodeTree.HEADER).load();
+        assertTrue(withConfig.kubeletSources().orElseThrow().assumptions().stream()
+                .anyMatch(a -> a.contains("--config file kubeadm's drop-in names")), withConfig.kubeletSources().get().assumptions().toString());
+    }
+
+    @Test
+    void aRelativeConfigPathStartsAtTheUnitsWorkingDirectory() {
+        NodeConfig n = new NodeTree(tmp)
+                .write("etc/systemd/system/kubelet.service", "[Service]\nWorkingDirectory=/etc/kubelet\n"
+                        + "ExecStart=/usr/bin/kubelet --config=conf/kubelet.yaml\n")
+                .write("etc/kubelet/conf/kubelet.yaml", NodeTree.HEADER + "cgroupDriver: systemd\n")
+                .load();
+        assertEquals(List.of(), n.problems());
+        assertEquals("etc/kubelet/conf/kubelet.yaml", n.kubeletConfiguration().orElseThrow().file());
+
+        NodeConfig root = new NodeTree(tmp.resolve("r"))
+                .write("etc/systemd/system/kubelet.service", "[Service]\nExecStart=/usr/bin/kubelet --config=var/lib/kubelet/config.yaml\n")
+                .write("var/lib/kubelet/config.yaml", NodeTree.HEADER).load();
+        assertEquals("var/lib/kubelet/config.yaml", root.kubeletConfiguration().orElseThrow().file());
+        assertEquals(List.of(), root.kubeletSources().orElseThrow().assumptions().stream()
+                .filter(a -> a.contains("--config")).toList());
     }
 
     @Test

@@ -103,6 +103,10 @@ public final class KubeletReader {
     private final ParseLimits limits;
     private final NodeConfig.Builder builder;
     private final List<String> assumptions = new ArrayList<>();
+    /** The directory relative flag paths start from: the unit's {@code WorkingDirectory=}, else systemd's {@code /}. */
+    private String workingDirectory = "/";
+    /** Whether the command line is the one kubeadm's drop-in would build (no unit on the node). */
+    private boolean assumedDropIn;
 
     private KubeletReader(Path root, ParseLimits limits, NodeConfig.Builder builder) {
         this.node = NodeRootFiles.of(root, limits);
@@ -229,6 +233,8 @@ public final class KubeletReader {
         if (exec.isEmpty()) {
             return new CommandLineResult(Optional.empty(), unitFile, false, dropIns, shadowed, unit.maskedDropIns(), envFiles);
         }
+        unit.value("Service", "WorkingDirectory").map(v -> v.value().startsWith("-") ? v.value().substring(1) : v.value())
+                .filter(v -> v.startsWith("/")).ifPresent(v -> workingDirectory = v);
         CommandLine cl = exec.get();
         List<Argument> args = cl.arguments();
         List<Optional<String>> variables = new ArrayList<>(args.size());
@@ -305,6 +311,7 @@ public final class KubeletReader {
                 }
             }
         }
+        assumedDropIn = true;
         assumptions.add("no " + UNIT + " unit or drop-in under the root: the kubelet's command line is assumed to be"
                 + " the one kubeadm's drop-in builds, " + (used.isEmpty() ? "which here has no flags" : String.join(" then ", used)));
         return new CommandLineResult(Optional.of(toFlags(args, variables, Optional.empty())), Optional.empty(), false,
@@ -402,8 +409,10 @@ public final class KubeletReader {
         }
         Optional<Loaded> l = readYaml(DEFAULT_CONFIG, Optional.empty(), Component.KUBELET, false);
         if (l.isPresent()) {
-            assumptions.add("the kubelet's command line has no --config; /" + DEFAULT_CONFIG
-                    + " (where kubeadm writes the kubelet's configuration) is read as its configuration file");
+            assumptions.add(assumedDropIn
+                    ? "/" + DEFAULT_CONFIG + " is read as the --config file kubeadm's drop-in names"
+                    : "the kubelet's command line has no --config; /" + DEFAULT_CONFIG
+                            + " (where kubeadm writes the kubelet's configuration) is read as its configuration file");
         }
         return l.map(this::kubeletConfiguration);
     }
@@ -540,9 +549,15 @@ public final class KubeletReader {
         return Optional.of(new Loaded(name, stream, trees));
     }
 
-    /** A path the kubelet is given, as a node path: relative ones are taken from {@code /}, systemd's default working directory. */
-    private static String nodePath(String path) {
-        return path.startsWith("/") ? path : "/" + path;
+    /**
+     * A path the kubelet is given, as a node path: the kubelet makes a relative one absolute against
+     * its working directory (the unit's {@code WorkingDirectory=}, by default {@code /}).
+     */
+    private String nodePath(String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        return workingDirectory.endsWith("/") ? workingDirectory + path : workingDirectory + "/" + path;
     }
 
     /** A node path relative to the root, without a leading {@code /}. */

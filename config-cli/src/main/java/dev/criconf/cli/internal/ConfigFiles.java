@@ -35,13 +35,10 @@ public final class ConfigFiles {
      *                      it has syntax errors (the message gives the first one's location)
      */
     public static Opened open(Path path, String displayName, Optional<FileType> forced) {
-        byte[] bytes = read(path, displayName);
-        Optional<FileType> named = forced.or(() -> FileTypes.byName(path));
-        boolean guessed = named.isEmpty();
-        FileType type = named.or(() -> FileTypes.byContent(bytes))
-                .orElseThrow(() -> CliException.usage("cannot tell the format of " + displayName
-                        + " from its name or content", "say it with --type toml|yaml|json|env|unit"));
-        ConfigFile file = parse(type, displayName, bytes);
+        Opened opened = read(path, displayName, forced);
+        ConfigFile file = opened.file();
+        FileType type = file.type();
+        boolean guessed = forced.isEmpty() && FileTypes.byName(path).isEmpty();
         List<Problem> blocking = file.document().problems().stream()
                 .filter(p -> type == FileType.TOML || p.kind() != Problem.Kind.DUPLICATE_KEY)
                 .toList();
@@ -52,10 +49,25 @@ public final class ConfigFiles {
                     + (guessed ? "; the format was guessed from the content, --type sets it" : "")
                     + ")");
         }
-        return new Opened(path, bytes, file);
+        return opened;
     }
 
-    static ConfigFile parse(FileType type, String name, byte[] bytes) {
+    /**
+     * Reads and parses a file without refusing one with problems ({@link ConfigFile#document()}
+     * has them).
+     *
+     * @throws CliException (exit 2) when the file cannot be read or its format cannot be told
+     */
+    public static Opened read(Path path, String displayName, Optional<FileType> forced) {
+        byte[] bytes = readBytes(path, displayName);
+        FileType type = forced.or(() -> FileTypes.byName(path)).or(() -> FileTypes.byContent(bytes))
+                .orElseThrow(() -> CliException.usage("cannot tell the format of " + displayName
+                        + " from its name or content", "say it with --type toml|yaml|json|env|unit"));
+        return new Opened(path, bytes, parse(type, displayName, bytes));
+    }
+
+    /** Parses bytes as a format; problems are left in {@link ConfigFile#document()}. */
+    public static ConfigFile parse(FileType type, String name, byte[] bytes) {
         switch (type) {
             case TOML:
                 return new TomlConfig(TomlDocument.parse(name, bytes));
@@ -70,7 +82,7 @@ public final class ConfigFiles {
         }
     }
 
-    private static byte[] read(Path path, String displayName) {
+    private static byte[] readBytes(Path path, String displayName) {
         if (Files.isDirectory(path)) {
             throw CliException.unreadable(displayName + " is a directory, not a file");
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code default} or {@code sysconfig} directory ({@code /etc/default/kubelet}) are environment
  * files; {@code *.service}, {@code *.socket} (and the other unit suffixes) are units, and so is a
  * {@code *.conf} in a unit's drop-in directory ({@code kubelet.service.d/10-kubeadm.conf});
- * {@code crio.conf} and a {@code *.conf} in {@code crio.conf.d} are TOML.
+ * {@code crio.conf} and a {@code *.conf} in {@code crio.conf.d} are TOML; a {@code *.conf} in
+ * {@code kubelet.conf.d} (the kubelet's drop-in directory) is YAML.
  *
  * <p>By content, for everything else (an unknown {@code .conf}, a file without an extension): an
  * object is JSON; a {@code [Section]} header whose first assignment is {@code Key=value} with a
@@ -58,6 +59,9 @@ public final class FileTypes {
         }
         if (lower.endsWith(".env")) {
             return Optional.of(FileType.ENV);
+        }
+        if (parent.equals("kubelet.conf.d") && lower.endsWith(".conf")) {
+            return Optional.of(FileType.YAML); // the kubelet's --config-dir drop-ins are YAML
         }
         if (name.equals("crio.conf") || parent.equals("crio.conf.d") && lower.endsWith(".conf")) {
             return Optional.of(FileType.TOML);

@@ -1,11 +1,13 @@
 package dev.criconf.cli;
 
+import dev.criconf.cli.internal.CliException;
 import dev.criconf.cli.internal.CliValue;
 import dev.criconf.cli.internal.ConfigFile;
 import dev.criconf.cli.internal.ConfigFiles;
 import dev.criconf.cli.internal.FileTypes;
 import dev.criconf.io.EditException;
 import dev.criconf.io.toml.TomlPath;
+import dev.criconf.model.CgroupDriver;
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
@@ -30,9 +32,12 @@ import java.util.stream.Stream;
  * {@code criconf set}, and knows one effective kubelet setting (cgroupDriver from
  * {@code var/lib/kubelet/config.yaml}, over the v1beta1 default).
  */
-final class SyntaxOnlyNodeSource implements NodeSource {
+class SyntaxOnlyNodeSource implements NodeSource {
 
     static final String KUBELET_CONFIG = "var/lib/kubelet/config.yaml";
+    static final String CONTAINERD_CONFIG = "etc/containerd/config.toml";
+    static final List<String> RUNC_SYSTEMD_CGROUP = List.of("plugins", "io.containerd.grpc.v1.cri", "containerd",
+            "runtimes", "runc", "options", "SystemdCgroup");
 
     @Override
     public LoadedNode load(Path root, String displayRoot) {
@@ -84,7 +89,14 @@ final class SyntaxOnlyNodeSource implements NodeSource {
         @Override
         public List<FileChange> plan(List<NodeEdit> edits) {
             Map<String, String> texts = new LinkedHashMap<>();
-            for (NodeEdit edit : edits) {
+            for (NodeEdit e : edits) {
+                NodeEdit edit = e;
+                if (e instanceof NodeEdit.SetCgroupDriver d) {
+                    edit = d.side() == NodeEdit.Side.KUBELET
+                            ? new NodeEdit.SetValue(KUBELET_CONFIG, List.of("cgroupDriver"), d.driver().toString())
+                            : new NodeEdit.SetValue(CONTAINERD_CONFIG, RUNC_SYSTEMD_CGROUP,
+                                    Boolean.toString(d.driver() == CgroupDriver.SYSTEMD));
+                }
                 if (!(edit instanceof NodeEdit.SetValue set)) {
                     throw new EditException("this node source only applies SetValue edits, not " + edit.describe());
                 }
@@ -94,8 +106,13 @@ final class SyntaxOnlyNodeSource implements NodeSource {
                 }
                 String current = texts.getOrDefault(set.file(), new String(o.bytes(), StandardCharsets.UTF_8));
                 ConfigFile file = reparse(o, current);
-                ConfigFile.Edited edited = file.set(TomlPath.of(set.keyPath()).toString(), CliValue.parse(set.value()),
-                        OptionalInt.empty());
+                ConfigFile.Edited edited;
+                try {
+                    edited = file.set(TomlPath.of(set.keyPath()).toString(), CliValue.parse(set.value()),
+                            OptionalInt.empty());
+                } catch (CliException x) {
+                    throw new EditException(x.getMessage());
+                }
                 texts.put(set.file(), edited.text());
             }
             List<FileChange> out = new ArrayList<>();

@@ -25,7 +25,8 @@ final class UnifiedDiff {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        out.append("--- a/").append(name).append('\n').append("+++ b/").append(name).append('\n');
+        // the file's own name on both lines, as 'diff -u old new' of the file in place: patch -p0 applies it
+        out.append("--- ").append(name).append('\n').append("+++ ").append(name).append('\n');
         int i = 0;
         while (i < ops.size()) {
             if (ops.get(i).kind == ' ') {
@@ -121,12 +122,12 @@ final class UnifiedDiff {
                 ops.add(new Op(' ', a.get(ai), ai + 1, bi + 1));
                 x++;
                 y++;
-            } else if (y < m && (x == n || lcs[x][y + 1] >= lcs[x + 1][y])) {
-                ops.add(new Op('+', b.get(bi), ai + 1, bi + 1));
-                y++;
-            } else {
+            } else if (x < n && (y == m || lcs[x + 1][y] >= lcs[x][y + 1])) {
                 ops.add(new Op('-', a.get(ai), ai + 1, bi + 1));
                 x++;
+            } else {
+                ops.add(new Op('+', b.get(bi), ai + 1, bi + 1));
+                y++;
             }
         }
         for (int k = 0; k < suffix; k++) {

@@ -78,7 +78,8 @@ final class UnifiedDiff {
             Op o = ops.get(k);
             String text = o.text;
             boolean eol = text.endsWith("\n") || text.endsWith("\r");
-            out.append(o.kind).append(eol ? text.replaceAll("\r?\n$|\r$", "") : text).append('\n');
+            // the line's own break goes, the diff's '\n' comes; a CRLF line keeps its '\r' as diff -u does
+            out.append(o.kind).append(eol ? text.substring(0, text.length() - 1) : text).append('\n');
             if (!eol) {
                 out.append("\\ No newline at end of file\n");
             }

@@ -288,6 +288,20 @@ class GetSetTest {
     }
 
     @Test
+    void aValueTheYamlWriterCannotWriteIsRefusedAndTheFileKept() throws IOException {
+        Path f = write("config.yaml", KUBELET);
+        // U+2028 (line separator): config-io writes it as \L, which its own reader rejects
+        Cli.Result r = Cli.run("set", f.toString(), "cgroupDriver", "\"a\\u2028b\"");
+        if (r.status() == 0) {
+            assertEquals("a\u2028b\n", Cli.run("get", f.toString(), "cgroupDriver").out());
+        } else {
+            assertEquals(1, r.status(), r::toString);
+            assertEquals(1, r.errLines().size(), r::toString);
+            assertEquals(KUBELET, read(f));
+        }
+    }
+
+    @Test
     void multiDocumentYamlUsesTheFirstDocumentWithTheKeyOrDocumentN() throws IOException {
         String init = "apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\n";
         String stream = init + "---\n" + KUBELET;

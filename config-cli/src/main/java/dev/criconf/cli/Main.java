@@ -115,11 +115,11 @@ public final class Main implements Callable<Integer> {
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((e, a) -> usageError(e, err, a));
-            cl.setExecutionExceptionHandler((e, c, r) -> failure(e, c, err, debug));
+            cl.setExecutionExceptionHandler((e, c, r) -> failure(e, err, debug));
             return cl.execute(args);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // outside a command's execution (parsing, help): the same one-line report
-            return failure(e, null, err, debug);
+            return failure(e, err, debug);
         } finally {
             out.flush();
             err.flush();
@@ -173,7 +173,7 @@ public final class Main implements Callable<Integer> {
                         Math.min(3, suggestions.size()))) + "?";
             }
         }
-        if (e instanceof CommandLine.MissingParameterException && startsWithDash(args)) {
+        if (e instanceof CommandLine.MissingParameterException && startsWithDash(args, spec)) {
             hint = "an argument that starts with '-' goes after '--', e.g. criconf set FILE KEY -- -VALUE; " + hint;
         }
         err.println("criconf: " + message + " (" + hint + ")");
@@ -181,25 +181,22 @@ public final class Main implements Callable<Integer> {
         return CliException.USAGE;
     }
 
-    /** Whether a word before {@code --} starts with a dash but is not an option the user could have meant. */
-    private static boolean startsWithDash(String[] args) {
+    /** Whether a word before {@code --} starts with a dash but is none of the command's options. */
+    private static boolean startsWithDash(String[] args, CommandSpec spec) {
         for (String a : args) {
             if (a.equals("--")) {
                 return false;
             }
-            if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help") && !a.startsWith("--type")
-                    && !a.startsWith("--document") && !a.equals("--dry-run")) {
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (a.startsWith("-") && !a.matches("-[0-9].*") && spec.findOption(name) == null
+                    && !spec.subcommands().containsKey(a)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static int failure(Exception e, CommandLine c, PrintWriter err, boolean debug) {
-        return failure((Throwable) e, c, err, debug);
-    }
-
-    private static int failure(Throwable e, CommandLine c, PrintWriter err, boolean debug) {
+    private static int failure(Throwable e, PrintWriter err, boolean debug) {
         int status;
         String line;
         if (e instanceof CliException x) {
@@ -227,8 +224,21 @@ public final class Main implements Callable<Integer> {
         return status;
     }
 
+    /**
+     * A message as one printable line: line breaks become blanks, and other control characters
+     * (file content quoted in a message could hold terminal escapes) become {@code ?}.
+     */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+        if (s == null) {
+            return "";
+        }
+        String line = s.replaceAll("\\s*\\R\\s*", " ").strip();
+        StringBuilder b = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            b.append(c < ' ' && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0 ? '?' : c);
+        }
+        return b.toString();
     }
 
     /** {@code criconf --version}. */

@@ -127,6 +127,13 @@ class MainTest {
     }
 
     @Test
+    void controlCharactersInMessagesAreNotPrinted() {
+        Cli.Result r = Cli.run("explain", "x\u001b[2J\ny");
+        assertUsageError(r);
+        assertTrue(r.err().startsWith("criconf: no rule has the id 'x?[2J y'"), r.err());
+    }
+
+    @Test
     void theEmbeddingEntryPointHasNoTerminal() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

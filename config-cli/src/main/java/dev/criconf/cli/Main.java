@@ -49,6 +49,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "Run 'criconf COMMAND --help' for a command's options.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

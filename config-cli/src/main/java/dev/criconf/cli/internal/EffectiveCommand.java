@@ -25,6 +25,8 @@ import picocli.CommandLine.TypeConversionException;
         description = "Merges what the kubelet merges (defaults, the config file, its drop-in directory, the "
                 + "command-line flags its unit and environment files give) and prints each setting's value "
                 + "with the chain of places that set it, the winning one last.",
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the settings were printed",

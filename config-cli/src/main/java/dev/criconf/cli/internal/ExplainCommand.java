@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n",
         description = "Prints the rule's title, default severity, rationale, references and a before/after "
                 + "example. The rules are the built-in ones plus those registered on the class path.",
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the rule was explained",

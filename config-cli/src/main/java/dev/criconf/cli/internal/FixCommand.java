@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
             "When a finding can be fixed on either side (the kubelet's cgroupDriver or the runtime's), "
                     + "--prefer chooses; without it such findings are left alone and listed."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every chosen fix was applied (or --dry-run printed them)",

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
                     + "(Service.ExecStart), whose value is the last assignment in the file. YAML is read as "
                     + "the kubelet reads it (YAML 1.1); of a duplicated key the last one counts."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the value was printed",

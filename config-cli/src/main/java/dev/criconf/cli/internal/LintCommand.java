@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
                     + "crioVersion, ...); the version options override it. Syntax errors are findings "
                     + "(syntax-error), not failures."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:nothing at or above --fail-on",

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
                     + "text only, so there the spelling is written as is. A VALUE that starts with '-' "
                     + "goes after '--'."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the file holds the new value (or --dry-run printed it)",

@@ -60,33 +60,33 @@ class SetGetProperties {
                 .filter(s -> s.equals(s.strip()) && !s.isEmpty() && !s.endsWith("\\"));
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void toml(@ForAll("anyText") String value) throws IOException {
         String text = "# containerd\nversion = 2\n\n[plugins.\"io.containerd.grpc.v1.cri\"]\n  sandbox_image = \"x\"\n"
                 + "  enable_cdi = true\n";
         roundTrip("config.toml", text, "plugins.\"io.containerd.grpc.v1.cri\".sandbox_image", value, 4);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void yaml(@ForAll("yamlText") String value) throws IOException {
         String text = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n# driver\n"
                 + "cgroupDriver: cgroupfs\nmaxPods: 110\n";
         roundTrip("config.yaml", text, "cgroupDriver", value, 3);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void json(@ForAll("anyText") String value) throws IOException {
         String text = "{\n  \"exec-opts\": [\"native.cgroupdriver=cgroupfs\"],\n  \"live-restore\": true\n}\n";
         roundTrip("daemon.json", text, "exec-opts[0]", value, 1);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void env(@ForAll("anyText") String value) throws IOException {
         String text = "# kubeadm\nKUBELET_KUBEADM_ARGS=\"--v=2\"\nOTHER=1\n";
         roundTrip("kubeadm-flags.env", text, "KUBELET_KUBEADM_ARGS", value, 1);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void unit(@ForAll("oneLine") String value) throws IOException {
         Files.createDirectories(dir.resolve("kubelet.service.d"));
         // a free-text setting: ExecStart= values must also be commands systemd accepts

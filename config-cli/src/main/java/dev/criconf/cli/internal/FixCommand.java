@@ -4,6 +4,7 @@ import dev.criconf.cli.NodeSource;
 import dev.criconf.cli.Progress;
 import dev.criconf.cli.Terminal;
 import dev.criconf.io.EditException;
+import dev.criconf.io.UnifiedDiff;
 import dev.criconf.io.ExpectedOriginal;
 import dev.criconf.io.SafeFileWriter;
 import dev.criconf.io.WriteException;
@@ -136,7 +137,8 @@ public final class FixCommand implements Callable<Integer> {
                 }
                 if (dryRun) {
                     for (NodeSource.FileChange ch : changes) {
-                        out.print(UnifiedDiff.of(join(report.root(), ch.displayName()),
+                        String name = join(report.root(), ch.displayName());
+                        out.print(UnifiedDiff.of(name, name,
                                 new String(ch.before(), StandardCharsets.UTF_8),
                                 new String(ch.after(), StandardCharsets.UTF_8)));
                     }

@@ -1,6 +1,6 @@
 package dev.criconf.cli.internal;
 
-import dev.criconf.validate.Component;
+import dev.criconf.validate.TargetComponent;
 import dev.criconf.validate.RuleOverride;
 import dev.criconf.validate.RuleSet;
 import dev.criconf.validate.TargetVersion;
@@ -33,9 +33,9 @@ public final class RuleOptions {
     Validator validator() {
         RuleSet ruleSet = RuleSet.discover();
         TargetVersions versions = TargetVersions.none();
-        versions = with(versions, Component.KUBERNETES, kubernetesVersion, "--kubernetes-version");
-        versions = with(versions, Component.CONTAINERD, containerdVersion, "--containerd-version");
-        versions = with(versions, Component.CRIO, crioVersion, "--crio-version");
+        versions = with(versions, TargetComponent.KUBERNETES, kubernetesVersion, "--kubernetes-version");
+        versions = with(versions, TargetComponent.CONTAINERD, containerdVersion, "--containerd-version");
+        versions = with(versions, TargetComponent.CRIO, crioVersion, "--crio-version");
         Validator.Builder b = Validator.builder().ruleSet(ruleSet).targetVersions(versions);
         for (String r : rules) {
             RuleOverride o;
@@ -59,7 +59,7 @@ public final class RuleOptions {
         }
     }
 
-    private static TargetVersions with(TargetVersions v, Component c, String text, String option) {
+    private static TargetVersions with(TargetVersions v, TargetComponent c, String text, String option) {
         if (text == null) {
             return v;
         }

@@ -4,7 +4,7 @@ import dev.criconf.io.ExpectedOriginal;
 import dev.criconf.io.SafeFileWriter;
 import dev.criconf.io.WriteException;
 import dev.criconf.io.WriteResult;
-import dev.criconf.io.node.internal.UnifiedDiff;
+import dev.criconf.io.UnifiedDiff;
 import dev.criconf.model.edit.NodeEdit;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.criconf.io.node.internal;
+package dev.criconf.io;
 
 import java.util.ArrayList;
 import java.util.List;

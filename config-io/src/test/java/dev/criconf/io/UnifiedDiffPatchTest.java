@@ -1,4 +1,4 @@
-package dev.criconf.cli.internal;
+package dev.criconf.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,18 +10,18 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class UnifiedDiffTest {
+class UnifiedDiffPatchTest {
 
     @Test
     void equalTextsHaveNoDiff() {
-        assertEquals("", UnifiedDiff.of("f", "a\nb\n", "a\nb\n"));
+        assertEquals("", UnifiedDiff.of("f", "f", "a\nb\n", "a\nb\n"));
     }
 
     @Test
     void oneChangedLineWithContext() {
         String before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
         String after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
-        assertEquals("--- f\n+++ f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n", UnifiedDiff.of("f", before, after));
+        assertEquals("--- f\n+++ f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n", UnifiedDiff.of("f", "f", before, after));
     }
 
     @Test
@@ -33,15 +33,15 @@ class UnifiedDiffTest {
         String after = before.toString().replaceFirst("\n2\n", "\ntwo\n").replace("\n19\n", "\nnineteen\n");
         assertEquals("--- f\n+++ f\n"
                 + "@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n"
-                + "@@ -16,5 +16,5 @@\n 16\n 17\n 18\n-19\n+nineteen\n 20\n", UnifiedDiff.of("f", before.toString(), after));
+                + "@@ -16,5 +16,5 @@\n 16\n 17\n 18\n-19\n+nineteen\n 20\n", UnifiedDiff.of("f", "f", before.toString(), after));
     }
 
     @Test
     void addedLinesAndMissingFinalNewlines() {
-        assertEquals("--- f\n+++ f\n@@ -1 +1,2 @@\n a\n+b\n", UnifiedDiff.of("f", "a\n", "a\nb\n"));
-        assertEquals("--- f\n+++ f\n@@ -0,0 +1 @@\n+a\n", UnifiedDiff.of("f", "", "a\n"));
-        assertEquals("--- f\n+++ f\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n", UnifiedDiff.of("f", "a", "a\n"));
-        assertEquals("--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n", UnifiedDiff.of("f", "a\r\nb\r\n", "a\r\nc\r\n"));
+        assertEquals("--- f\n+++ f\n@@ -1 +1,2 @@\n a\n+b\n", UnifiedDiff.of("f", "f", "a\n", "a\nb\n"));
+        assertEquals("--- f\n+++ f\n@@ -0,0 +1 @@\n+a\n", UnifiedDiff.of("f", "f", "", "a\n"));
+        assertEquals("--- f\n+++ f\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n", UnifiedDiff.of("f", "f", "a", "a\n"));
+        assertEquals("--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n", UnifiedDiff.of("f", "f", "a\r\nb\r\n", "a\r\nc\r\n"));
     }
 
     /** Applying the hunks to the old lines gives the new lines. */
@@ -50,7 +50,7 @@ class UnifiedDiffTest {
             @ForAll @Size(max = 15) List<@IntRange(min = 0, max = 3) Integer> b) {
         String before = text(a);
         String after = text(b);
-        String diff = UnifiedDiff.of("f", before, after);
+        String diff = UnifiedDiff.of("f", "f", before, after);
         assertEquals(after, apply(before, diff));
     }
 

@@ -1,4 +1,4 @@
-package dev.criconf.io.node.internal;
+package dev.criconf.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

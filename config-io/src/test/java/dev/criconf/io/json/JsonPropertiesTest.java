@@ -173,8 +173,9 @@ class JsonPropertiesTest {
      * by U+D834 (low byte 0x34, '4'). RFC 8259 allows ASCII hex digits only; we reject those.
      */
     private static boolean jacksonHexQuirk(String text, JsonDocument ours) {
-        Problem p = ours.problems().get(0);
-        if (!p.message().contains("four hex digits")) {
+        // the first problem may be a duplicate key, which is not an error
+        Problem p = ours.problems().stream().filter(x -> x.message().contains("four hex digits")).findFirst().orElse(null);
+        if (p == null) {
             return false;
         }
         int at = p.origin().offset();

@@ -58,6 +58,12 @@ class NodeLoaderExamplesTest {
             }
             for (ParsedFile p : node.parsedFiles()) {
                 assertTrue(node.files().contains(p.path()), p.path() + " is listed in files()");
+                for (var doc : p.documents()) {
+                    for (var n : dev.criconf.model.value.ConfigValues.walk(doc)) {
+                        assertEquals(p.path(), n.value().origin().file(), "origin of " + n.path());
+                        n.entry().ifPresent(e -> assertEquals(p.path(), e.keyOrigin().file()));
+                    }
+                }
             }
             assertEquals(node.files().stream().sorted().toList(), node.files());
             assertFalse(node.configuredRuntimes().isEmpty() && node.dockerDaemon().isEmpty() && node.sysctl().isEmpty(),

@@ -127,4 +127,27 @@ class NodeLoaderLooseFilesTest {
         assertEquals("1.31.2", n.kubernetesVersion().orElseThrow().value().toString());
         assertEquals(List.of(dir.resolve("notes.yaml").toString()), n.problems().stream().map(p -> p.origin().file()).toList());
     }
+
+    @Test
+    void kubeadmJoinCredentialsAreSecrets() {
+        new NodeRoots(dir).write("kubeadm.yaml", """
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: InitConfiguration
+                bootstrapTokens:
+                - token: abcdef.0123456789abcdef
+                ---
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: JoinConfiguration
+                discovery:
+                  bootstrapToken:
+                    token: abcdef.0123456789abcdef
+                    apiServerEndpoint: "https://admin:s3cr3t@10.0.0.1:6443"
+                  tlsBootstrapToken: ghijkl.0123456789abcdef
+                controlPlane:
+                  certificateKey: e6a2eb8581237ab72a4f494f30285ec12a9694d750b9785706a83bfcbbbd2204
+                """);
+        NodeConfig n = loadFiles("kubeadm.yaml");
+        assertEquals(java.util.Set.of("abcdef.0123456789abcdef", "ghijkl.0123456789abcdef",
+                "e6a2eb8581237ab72a4f494f30285ec12a9694d750b9785706a83bfcbbbd2204", "admin:s3cr3t", "s3cr3t"), NodeSecrets.of(n));
+    }
 }

@@ -101,9 +101,16 @@ public final class NodeLoader {
     }
 
     /**
-     * Loads loose files, each typed by its name and content and read alone (no imports, no drop-in
-     * directories, no links between files). {@link NodeConfig#root()} is empty; files and origins
-     * are named by the paths as given. A file of no known kind is an {@code UNREADABLE} problem.
+     * Loads loose files (a config repository's), each typed by its name and content and read alone:
+     * no imports, no drop-in directories, no {@code EnvironmentFile=} lookups. Files of one program
+     * combine in the order given: the first containerd file is the main one and later ones merge like
+     * imports; CRI-O files merge like drop-ins ({@code crio.conf} is the main file); the first
+     * {@code KubeletConfiguration} is the {@code --config} file and later ones (and {@code *.conf}
+     * ones) are drop-ins; {@code kubelet.service} and its drop-ins give the command line, with the
+     * environment files given ({@code kubeadm-flags.env}, {@code default/kubelet}) as its variables.
+     * {@link NodeConfig#root()} is empty; files and origins are named by the paths as given
+     * ({@code Path.toString()}, {@code /} separators). A file of no known kind is an
+     * {@code UNREADABLE} problem.
      */
     public NodeConfig loadFiles(List<Path> files) {
         Objects.requireNonNull(files, "files");

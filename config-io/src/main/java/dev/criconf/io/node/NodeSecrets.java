@@ -27,11 +27,17 @@ import java.util.regex.Pattern;
  *       {@code registry.configs."<host>".auth} {@code username}, {@code password}, {@code auth},
  *       {@code identitytoken}, and every value under {@code registry.auths}; a base64 {@code auth}
  *       also gives the {@code user:password} it encodes and the password;</li>
+ *   <li>kubeadm's join credentials: every {@code token}, {@code tlsBootstrapToken} and
+ *       {@code certificateKey} value in a kubeadm configuration ({@code bootstrapTokens[].token},
+ *       {@code discovery.bootstrapToken.token}, {@code discovery.tlsBootstrapToken},
+ *       {@code controlPlane.certificateKey});</li>
  *   <li>the user information of URLs ({@code https://user:password@host}) in any value of any file
  *       read and in command-line flags: the whole {@code user:password} and the password.</li>
  * </ul>
  */
 public final class NodeSecrets {
+
+    private static final Set<String> KUBEADM_SECRETS = Set.of("token", "tlsBootstrapToken", "certificateKey");
 
     private static final Pattern USERINFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s\"']+)@");
 
@@ -48,6 +54,9 @@ public final class NodeSecrets {
                     }
                     if (f.component() == Component.CONTAINERD && ContainerdConfig.isSecretPath(n.path())) {
                         addCredential(out, n.path(), s.value());
+                    }
+                    if (f.component() == Component.KUBEADM && n.entry().map(e -> KUBEADM_SECRETS.contains(e.key())).orElse(false)) {
+                        out.add(s.value());
                     }
                     userInfo(out, s.value());
                 }

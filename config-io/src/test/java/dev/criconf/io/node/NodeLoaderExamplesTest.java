@@ -58,11 +58,50 @@ class NodeLoaderExamplesTest {
             }
             for (ParsedFile p : node.parsedFiles()) {
                 assertTrue(node.files().contains(p.path()), p.path() + " is listed in files()");
+                for (var doc : p.documents()) {
+                    for (var n : dev.criconf.model.value.ConfigValues.walk(doc)) {
+                        assertEquals(p.path(), n.value().origin().file(), "origin of " + n.path());
+                        n.entry().ifPresent(e -> assertEquals(p.path(), e.keyOrigin().file()));
+                    }
+                }
             }
             assertEquals(node.files().stream().sorted().toList(), node.files());
             assertFalse(node.configuredRuntimes().isEmpty() && node.dockerDaemon().isEmpty() && node.sysctl().isEmpty(),
                     "something was read");
         }));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "healthy-containerd, CONTAINERD",
+            "healthy-containerd-1.7, CONTAINERD",
+            "healthy-crio, CRIO",
+            "healthy-cri-dockerd, CRI_DOCKERD",
+            "broken-cgroup-driver, CONTAINERD",
+            "broken-containerd-no-version, CONTAINERD",
+            "broken-containerd-registry, CONTAINERD",
+            "broken-crio-conmon, CRIO",
+            "broken-crio-dropins, CRIO",
+            "broken-flag-split, CONTAINERD",
+            "broken-kernel-prereq, CONTAINERD",
+            "broken-kubelet-config, CONTAINERD",
+            "broken-endpoint, ''",
+            "broken-cri-dockerd-socket, ''",
+            "broken-dockershim, ''",
+    })
+    void kubeletRuntimeIsTheRuntimeListeningOnTheKubeletsEndpoint(String example, String runtime) {
+        NodeConfig node = load(example);
+        assertEquals(runtime.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ContainerRuntime.valueOf(runtime)),
+                node.kubeletRuntime(), () -> "endpoint " + node.effectiveKubelet().flatMap(e -> e.containerRuntimeEndpoint()));
+    }
+
+    @Test
+    void containerdMergeReleaseComesFromTheProfile() {
+        NodeConfig node = load("healthy-containerd-1.7");
+        Setting<dev.criconf.model.ComponentVersion> release = NodeLoader.containerdMergeRelease(node).orElseThrow();
+        assertEquals("1.7", release.value().releaseLine().toString());
+        assertEquals("criconf.yaml", release.origin().orElseThrow().file());
+        assertEquals("2.2", NodeLoader.containerdMergeRelease(load("healthy-containerd")).orElseThrow().value().releaseLine().toString());
     }
 
     @Test

@@ -88,4 +88,66 @@ class NodeLoaderLooseFilesTest {
         assertEquals(java.util.Set.of("robot", "hunter2", "cm9ib3Q6aHVudGVyMg==", "robot:hunter2", "tok-123",
                 "mirroruser:mirrorpass", "mirrorpass", "u:p4ss", "p4ss"), NodeSecrets.of(n));
     }
+
+    @Test
+    void anExampleNodesFilesGivenLooseReadLikeTheNode() throws java.io.IOException {
+        Path example = NodeLoaderExamplesTest.EXAMPLES.resolve("healthy-containerd");
+        List<Path> files;
+        try (var s = java.nio.file.Files.walk(example)) {
+            files = s.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        NodeConfig loose = NodeLoader.create().loadFiles(files);
+        NodeConfig node = NodeLoader.create().load(example);
+        assertEquals(List.of(), loose.problems());
+        assertEquals(files.size(), loose.files().size());
+        var effective = loose.effectiveKubelet().orElseThrow();
+        assertEquals(node.effectiveKubelet().orElseThrow().cgroupDriver().orElseThrow().value(), effective.cgroupDriver().orElseThrow().value());
+        assertEquals(node.effectiveKubelet().orElseThrow().containerRuntimeEndpoint().orElseThrow().value(),
+                effective.containerRuntimeEndpoint().orElseThrow().value());
+        assertEquals(node.kubeletRuntime(), loose.kubeletRuntime());
+        assertEquals(java.util.Optional.of(dev.criconf.model.ContainerRuntime.CONTAINERD), loose.kubeletRuntime());
+        assertEquals("1.35.0", loose.kubernetesVersion().orElseThrow().value().toString());
+        assertEquals(example.resolve("var/lib/kubelet/config.yaml").toString(), loose.kubeletConfiguration().orElseThrow().file());
+        assertTrue(loose.kubeletFlags().isPresent());
+        assertEquals(node.kubeletFlags().orElseThrow().flags().stream().map(f -> f.name() + "=" + f.value().orElse("")).toList(),
+                loose.kubeletFlags().orElseThrow().flags().stream().map(f -> f.name() + "=" + f.value().orElse("")).toList());
+    }
+
+    @Test
+    void kubeletDropInsAndKubeadmConfigAsLooseFiles() {
+        new NodeRoots(dir).write("kubelet/config.yaml", "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: cgroupfs\n")
+                .write("kubelet/config.d/20-driver.conf", "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\n")
+                .write("kubeadm.yaml", "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nkubernetesVersion: v1.31.2\n")
+                .write("notes.yaml", "hello: world\n");
+        NodeConfig n = loadFiles("kubelet/config.yaml", "kubelet/config.d/20-driver.conf", "kubeadm.yaml", "notes.yaml");
+        assertEquals(1, n.kubeletDropIns().size());
+        assertEquals("systemd", n.effectiveKubelet().orElseThrow().cgroupDriver().orElseThrow().value());
+        assertEquals(dir.resolve("kubelet/config.d/20-driver.conf").toString(),
+                n.effectiveKubelet().orElseThrow().cgroupDriver().orElseThrow().origin().orElseThrow().file());
+        assertEquals("1.31.2", n.kubernetesVersion().orElseThrow().value().toString());
+        assertEquals(List.of(dir.resolve("notes.yaml").toString()), n.problems().stream().map(p -> p.origin().file()).toList());
+    }
+
+    @Test
+    void kubeadmJoinCredentialsAreSecrets() {
+        new NodeRoots(dir).write("kubeadm.yaml", """
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: InitConfiguration
+                bootstrapTokens:
+                - token: abcdef.0123456789abcdef
+                ---
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: JoinConfiguration
+                discovery:
+                  bootstrapToken:
+                    token: abcdef.0123456789abcdef
+                    apiServerEndpoint: "https://admin:s3cr3t@10.0.0.1:6443"
+                  tlsBootstrapToken: ghijkl.0123456789abcdef
+                controlPlane:
+                  certificateKey: e6a2eb8581237ab72a4f494f30285ec12a9694d750b9785706a83bfcbbbd2204
+                """);
+        NodeConfig n = loadFiles("kubeadm.yaml");
+        assertEquals(java.util.Set.of("abcdef.0123456789abcdef", "ghijkl.0123456789abcdef",
+                "e6a2eb8581237ab72a4f494f30285ec12a9694d750b9785706a83bfcbbbd2204", "admin:s3cr3t", "s3cr3t"), NodeSecrets.of(n));
+    }
 }

@@ -368,7 +368,7 @@ public final class KubeletReader {
      * Where the value part of a word is, when the word is written as-is (no quotes or escapes inside),
      * so that the characters map one to one; otherwise the whole word.
      */
-    private static Origin valueInWord(Argument word, int from) {
+    static Origin valueInWord(Argument word, int from) {
         Origin o = word.origin();
         String t = word.text();
         if (from <= 0 || from > t.length() || o.length() != t.length() || t.substring(0, from).indexOf('\n') >= 0) {
@@ -377,7 +377,8 @@ public final class KubeletReader {
         return new Origin(o.file(), o.line(), o.column() + from, o.offset() + from, t.length() - from);
     }
 
-    private static KubeadmFlagsEnv toModel(EnvFile f) {
+    /** An environment file as the model's {@link KubeadmFlagsEnv}, raw value text included. */
+    static KubeadmFlagsEnv toModel(EnvFile f) {
         List<EnvAssignment> out = new ArrayList<>();
         String text = f.text();
         for (dev.criconf.io.env.EnvAssignment a : f.assignments()) {

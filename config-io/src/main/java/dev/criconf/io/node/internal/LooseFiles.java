@@ -8,16 +8,11 @@ import dev.criconf.io.modules.ModuleEntry;
 import dev.criconf.io.modules.ModulesLoadFile;
 import dev.criconf.io.sysctl.SysctlFile;
 import dev.criconf.io.systemd.CommandLine;
-import dev.criconf.io.systemd.EnvironmentEntry;
-import dev.criconf.io.systemd.ExecCommand;
-import dev.criconf.io.systemd.Specifiers;
 import dev.criconf.io.systemd.UnitAssignment;
-import dev.criconf.io.systemd.UnitEnvironment;
 import dev.criconf.io.systemd.UnitFile;
 import dev.criconf.io.toml.TomlDocument;
 import dev.criconf.model.CommandLineFlag;
 import dev.criconf.model.Component;
-import dev.criconf.model.catalog.CriDockerdFlagCatalog;
 import dev.criconf.model.FileFormat;
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
@@ -25,6 +20,7 @@ import dev.criconf.model.ParsedFile;
 import dev.criconf.model.Problem;
 import dev.criconf.model.Setting;
 import dev.criconf.model.StrayArgument;
+import dev.criconf.model.catalog.CriDockerdFlagCatalog;
 import dev.criconf.model.containerd.ContainerdConfig;
 import dev.criconf.model.containerd.ContainerdFile;
 import dev.criconf.model.crio.CrioConfig;
@@ -47,13 +43,14 @@ import java.util.Set;
 /**
  * Loose files (a config repository's files, not a node tree): each file typed by its name and
  * content and read alone; files of one component are combined in the order given (the first
- * containerd file is the main one; CRI-O files merge in order). Nothing else is looked up: no
- * imports, no drop-in directories, no environment files.
+ * containerd file is the main one; CRI-O files merge in order; the first {@code KubeletConfiguration}
+ * is the {@code --config} file and later ones, or ones named {@code *.conf}, are drop-ins in the order
+ * given). Nothing else is looked up: no imports, no drop-in directories, no environment files of units.
  */
 public final class LooseFiles {
 
     /** Which reader takes a file. */
-    enum Kind { CONTAINERD, CRIO, CRI_DOCKERD_UNIT, DOCKER_DAEMON, SYSCTL, MODULES_LOAD, KUBELET_SIDE, UNKNOWN }
+    enum Kind { CONTAINERD, CRIO, CRI_DOCKERD_UNIT, DOCKER_DAEMON, SYSCTL, MODULES_LOAD, KUBELET_UNIT, KUBELET_ENV, YAML, UNKNOWN }
 
     private static final Set<String> CONTAINERD_KEYS = Set.of("version", "root", "state", "temp", "plugin_dir", "grpc",
             "ttrpc", "debug", "metrics", "disabled_plugins", "required_plugins", "plugins", "oom_score", "cgroup",
@@ -70,6 +67,7 @@ public final class LooseFiles {
         boolean hasSysctl = false;
         List<Setting<String>> modules = new ArrayList<>();
         boolean hasModules = false;
+        LooseKubeletFiles kubelet = new LooseKubeletFiles(b, limits);
         for (Path path : paths) {
             String name = path.toString().replace('\\', '/');
             Optional<byte[]> read = read(path, name, limits, b);
@@ -125,13 +123,19 @@ public final class LooseFiles {
                         modules.add(Setting.inFile(m.name(), m.origin()));
                     }
                 }
-                case KUBELET_SIDE -> b.addProblem(new Problem(Problem.Kind.UNREADABLE, Origin.ofFile(name),
-                        "kubelet and kubeadm files are not read as loose files yet; lint them inside a node root"));
-                default -> b.addProblem(new Problem(Problem.Kind.UNREADABLE, Origin.ofFile(name),
-                        "not a configuration file criconf knows: name it as on a node (config.toml, crio.conf, daemon.json, "
-                                + "cri-docker.service, *.conf in sysctl.d or modules-load.d, ...)"));
+                case KUBELET_UNIT -> kubelet.unit(name, bytes);
+                case KUBELET_ENV -> kubelet.envFile(name, bytes);
+                case YAML -> kubelet.yaml(name, bytes, false);
+                default -> {
+                    if (!kubelet.yaml(name, bytes, true)) {
+                        b.addProblem(new Problem(Problem.Kind.UNREADABLE, Origin.ofFile(name),
+                                "not a configuration file criconf knows: name it as on a node (config.toml, crio.conf, daemon.json, "
+                                        + "cri-docker.service, *.conf in sysctl.d or modules-load.d, ...)"));
+                    }
+                }
             }
         }
+        kubelet.finish();
         if (!containerd.isEmpty()) {
             ConfigTable merged = containerd.get(0).tree();
             ContainerdMerge.Semantics s = ContainerdReader.mergeRelease(Optional.empty(), ContainerdReader.mergedVersion(containerd))
@@ -154,7 +158,8 @@ public final class LooseFiles {
         if (hasModules) {
             b.modulesLoad(new ModulesLoad(modules));
         }
-        return b.build();
+        NodeConfig node = b.build();
+        return RuntimeMatch.kubeletRuntime(node).map(node::withKubeletRuntime).orElse(node);
     }
 
     static Kind byName(String name) {
@@ -163,7 +168,7 @@ public final class LooseFiles {
         boolean unit = file.endsWith(".service") || file.endsWith(".socket") || parent.endsWith(".service.d");
         if (unit) {
             String unitName = parent.endsWith(".service.d") ? parent : file;
-            return unitName.startsWith("cri-docker") ? Kind.CRI_DOCKERD_UNIT : unitName.startsWith("kubelet") ? Kind.KUBELET_SIDE : Kind.UNKNOWN;
+            return unitName.startsWith("cri-docker") ? Kind.CRI_DOCKERD_UNIT : unitName.startsWith("kubelet") ? Kind.KUBELET_UNIT : Kind.UNKNOWN;
         }
         if (parent.equals("sysctl.d") || file.equals("sysctl.conf")) {
             return Kind.SYSCTL;
@@ -172,11 +177,13 @@ public final class LooseFiles {
             return Kind.MODULES_LOAD;
         }
         if (file.endsWith(".json")) {
-            return file.equals("daemon.json") ? Kind.DOCKER_DAEMON : Kind.KUBELET_SIDE;
+            return file.equals("daemon.json") ? Kind.DOCKER_DAEMON : Kind.YAML;
         }
-        if (file.endsWith(".yaml") || file.endsWith(".yml") || file.endsWith(".env")
-                || (file.equals("kubelet") && (parent.equals("default") || parent.equals("sysconfig")))) {
-            return Kind.KUBELET_SIDE;
+        if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+            return Kind.YAML;
+        }
+        if (file.endsWith(".env") || (file.equals("kubelet") && (parent.equals("default") || parent.equals("sysconfig")))) {
+            return Kind.KUBELET_ENV;
         }
         return Kind.UNKNOWN;
     }
@@ -213,7 +220,6 @@ public final class LooseFiles {
         b.addProblems(unit.problems());
         b.addParsedFile(new ParsedFile(name, FileFormat.SYSTEMD_UNIT, Component.CRI_DOCKERD, List.of()));
         String unitName = fileName(name).endsWith(".service") || fileName(name).endsWith(".socket") ? fileName(name) : "cri-docker.service";
-        Specifiers specifiers = Specifiers.systemUnit(unitName);
         Optional<Setting<String>> listen = Optional.empty();
         for (UnitAssignment a : unit.assignments("Socket", "ListenStream")) {
             if (a.isEmpty()) {
@@ -222,33 +228,17 @@ public final class LooseFiles {
                 listen = Optional.of(Setting.inFile(a.value(), a.valueOrigin()));
             }
         }
-        List<EnvironmentEntry> env = new ArrayList<>();
-        for (UnitAssignment a : unit.assignments("Service", "Environment")) {
-            if (a.isEmpty()) {
-                env.clear();
-            } else {
-                env.addAll(EnvironmentEntry.parse(a, specifiers).entries());
-            }
-        }
-        List<ExecCommand> commands = new ArrayList<>();
-        for (UnitAssignment a : unit.assignments("Service", "ExecStart")) {
-            if (a.isEmpty()) {
-                commands.clear();
-            } else {
-                commands.addAll(ExecCommand.parse(a, specifiers).commands());
-            }
-        }
+        Optional<CommandLine> line = LooseUnits.execStart(List.of(unit), unitName, List.of());
         List<CommandLineFlag> flags = List.of();
         List<StrayArgument> stray = List.of();
         Optional<Origin> execStart = Optional.empty();
-        if (!commands.isEmpty()) {
-            CommandLine line = CommandLine.expand(commands.get(commands.size() - 1), UnitEnvironment.of(env, List.of()));
-            CommandLineFlags converted = CommandLineFlags.of(line, line.flags(FlagSpec.criDockerd()),
+        if (line.isPresent()) {
+            CommandLineFlags converted = CommandLineFlags.of(line.get(), line.get().flags(FlagSpec.criDockerd()),
                     n -> CriDockerdFlagCatalog.find(n).isPresent());
             flags = converted.flags();
             stray = converted.strayArguments();
             b.addProblems(converted.problems());
-            execStart = Optional.of(line.command().assignment().origin());
+            execStart = Optional.of(line.get().command().assignment().origin());
         }
         List<String> unitFiles = new ArrayList<>(List.of(name));
         Optional<CriDockerdConfig> before = b.build().criDockerd();
@@ -256,7 +246,7 @@ public final class LooseFiles {
             // a service and a socket given together describe one cri-dockerd
             CriDockerdConfig p = before.get();
             unitFiles.addAll(0, p.unitFiles());
-            if (commands.isEmpty()) {
+            if (line.isEmpty()) {
                 flags = p.flags();
                 stray = p.strayArguments();
                 execStart = p.execStart();

@@ -18,8 +18,9 @@ import java.util.Optional;
  * cgroupfs, at the setting that selects it (kubelet {@code cgroupDriver}, containerd
  * {@code SystemdCgroup = false}, CRI-O {@code cgroup_manager}, Docker {@code native.cgroupdriver}),
  * or where it belongs when the driver comes from a default. Components that serve no CRI
- * (containerd with CRI disabled) are not checked, nor is a kubelet whose setting is overridden by the
- * driver its runtime reports. Without a node profile the host is unknown and nothing is reported.
+ * (containerd with CRI disabled) are not checked, nor is a kubelet whose cgroupfs setting is
+ * overridden by a runtime that reports systemd. Without a node profile the host is unknown and
+ * nothing is reported.
  */
 public final class CgroupfsOnSystemdHostRule implements Rule {
 
@@ -64,13 +65,15 @@ public final class CgroupfsOnSystemdHostRule implements Rule {
         }
     }
 
-    // the kubelet ignores its own setting when it takes the driver from a runtime that reports it
+    // the kubelet ignores its own setting when it takes the driver from a runtime that reports it;
+    // a runtime reporting cgroupfs keeps the kubelet on cgroupfs, and the kubelet's finding stands
     private static boolean overriddenByRuntime(CrossComponent x, Kubelet kubelet) {
         if (x.kubernetes().isAssumed() || !kubelet.takesDriverFromCri()) {
             return false;
         }
         var runtimes = x.kubeletRuntimes();
-        return !runtimes.isEmpty() && runtimes.stream().allMatch(Runtime::reportsCgroupDriver);
+        return !runtimes.isEmpty() && runtimes.stream().allMatch(r -> r.reportsCgroupDriver()
+                && r.cgroupDriver().map(d -> d.value() == CgroupDriver.SYSTEMD).orElse(false));
     }
 
     private static void report(RuleContext ctx, Setting<String> host, Fact<CgroupDriver> d, String who) {

@@ -7,6 +7,7 @@ import dev.criconf.io.args.Positional;
 import dev.criconf.io.systemd.ArgWord;
 import dev.criconf.io.systemd.CommandLine;
 import dev.criconf.model.CommandLineFlag;
+import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
 import dev.criconf.model.StrayArgument;
 import java.util.ArrayList;
@@ -51,8 +52,14 @@ public record CommandLineFlags(List<CommandLineFlag> flags, List<StrayArgument> 
             if (form != CommandLineFlag.Form.BARE && value.isEmpty()) {
                 form = CommandLineFlag.Form.BARE;
             }
-            flags.add(new CommandLineFlag(f.name(), f.written(), value, form, f.origin(),
-                    form == CommandLineFlag.Form.BARE ? Optional.empty() : f.valueOrigin(), variableOf(line, f.nameIndex())));
+            Optional<Origin> valueOrigin = form == CommandLineFlag.Form.BARE ? Optional.empty() : f.valueOrigin();
+            if (form == CommandLineFlag.Form.EQUALS && f.nameIndex() >= 0 && f.nameIndex() < line.argv().size() - 1) {
+                // ParsedArgs gives the whole --x=v word; point at v, as the kubelet reader does
+                ArgWord word = line.wordOf(f.nameIndex());
+                valueOrigin = Optional.of(valueInWord(word.text(), word.origin(), word.text().length() - value.orElse("").length()));
+            }
+            flags.add(new CommandLineFlag(f.name(), f.written(), value, form, f.origin(), valueOrigin,
+                    variableOf(line, f.nameIndex())));
         }
         List<StrayArgument> stray = new ArrayList<>();
         for (Positional p : parsed.positionals()) {
@@ -67,6 +74,14 @@ public record CommandLineFlags(List<CommandLineFlag> flags, List<StrayArgument> 
             problems.add(Problem.syntax(issue.origin(), issue.message()));
         }
         return new CommandLineFlags(flags, stray, problems);
+    }
+
+    // the origin of the text from index `from` of a word, when the word is written as it reads
+    private static Origin valueInWord(String t, Origin o, int from) {
+        if (from <= 0 || from > t.length() || o.length() != t.length() || t.substring(0, from).indexOf('\n') >= 0) {
+            return o;
+        }
+        return new Origin(o.file(), o.line(), o.column() + from, o.offset() + from, t.length() - from);
     }
 
     private static Optional<String> variableOf(CommandLine line, int argumentIndex) {

@@ -78,7 +78,7 @@ public final class DockershimRemovedRule implements Rule {
             } else if (f.name().equals("container-runtime") && f.value().map(v -> !v.equals("remote")).orElse(false)) {
                 ctx.report(f.valueOrigin().orElse(f.origin()), "--container-runtime=" + f.value().get() + " asks for dockershim, "
                         + "which " + k8s + " no longer has: the kubelet stops with 'unsupported CRI runtime' (1.24 to 1.26; "
-                        + "1.27 removed the flag). Delete the flag and " + replacement);
+                        + "1.27 removed the flag). Delete the flag; " + replacement);
             }
         }
         kubelet.get().endpoint().filter(Fact::explicit)

@@ -112,11 +112,14 @@ public final class RuntimeEndpointMismatchRule implements Rule {
         if (listening.size() == 1 && isDockerOrDockershim(node, listening.get(0).listen().get().value())) {
             // pointing the kubelet at Docker's API socket would be worse: fix the runtime's side
             msg.append(listening.get(0).name()).append(" listens on Docker Engine's own API socket; make it listen on ")
-                    .append(ep.value()).append(" (its own socket) instead");
+                    .append(schemed(dialed.get())).append(" (its own socket) instead");
         } else if (listening.size() == 1) {
-            msg.append("Set the kubelet's containerRuntimeEndpoint to ")
-                    .append(schemed(listening.get(0).listen().get().value()))
-                    .append(", or make ").append(listening.get(0).name()).append(" listen on ").append(ep.value());
+            Runtime r = listening.get(0);
+            // containerd's address and CRI-O's listen are paths; cri-dockerd's flag is a URL
+            String there = r.kind() == dev.criconf.model.ContainerRuntime.CRI_DOCKERD
+                    ? schemed(dialed.get()) : dialed.get().address();
+            msg.append("Set the kubelet's containerRuntimeEndpoint to ").append(schemed(r.listen().get().value()))
+                    .append(", or make ").append(r.name()).append(" listen on ").append(there);
         } else {
             msg.append("Set the kubelet's containerRuntimeEndpoint to the socket of the runtime it should use");
         }

@@ -74,10 +74,9 @@ class ExamplesCrossRulesTest {
             for (Finding f : mine) {
                 String line = f.location().file() + ":" + f.location().line() + " " + f.ruleId() + " " + f.severity();
                 boolean withRelated = e.getValue().stream().anyMatch(x -> x.startsWith(line + " -> "));
-                if (withRelated && !f.related().isEmpty()) {
-                    line += " -> " + f.related().get(0).location().file() + ":" + f.related().get(0).location().line();
-                }
-                actual.add(line);
+                actual.add(withRelated && !f.related().isEmpty()
+                        ? line + " -> " + f.related().get(0).location().file() + ":" + f.related().get(0).location().line()
+                        : line);
                 assertTrue(f.location().column() > 0);
             }
             assertEquals(new TreeSet<>(e.getValue()), actual, () -> mine.stream().map(Finding::toString).collect(Collectors.joining("\n")));

@@ -14,6 +14,7 @@ import dev.criconf.model.catalog.KnownVersions;
 import dev.criconf.model.containerd.ContainerdConfig;
 import dev.criconf.model.crio.CrioConfig;
 import dev.criconf.model.crio.CrioFile;
+import dev.criconf.model.kubelet.EffectiveKubeletConfig;
 import dev.criconf.model.kubelet.KubeletConfiguration;
 import dev.criconf.model.kubelet.KubeletFlags;
 import dev.criconf.validate.Finding;
@@ -180,8 +181,13 @@ class ConsistentNodeProperties {
             if (hasPodInfraFlag()) {
                 flags.add(flag(env, flags.size() + 1, "pod-infra-container-image", flagImage()));
             }
-            b.kubeletConfiguration(new KubeletConfiguration(yaml, tree(yaml, kubelet.toArray())));
-            b.kubeletFlags(new KubeletFlags(flags, List.of(), Optional.empty()));
+            KubeletConfiguration config = new KubeletConfiguration(yaml, tree(yaml, kubelet.toArray()));
+            KubeletFlags commandLine = new KubeletFlags(flags, List.of(), Optional.empty());
+            b.kubeletConfiguration(config);
+            b.kubeletFlags(commandLine);
+            // as NodeLoader does: the effective configuration for the node's release, computed once
+            b.effectiveKubelet(EffectiveKubeletConfig.compute(KubernetesVersion.parse(k8s()).orElseThrow(), Optional.of(config),
+                    List.of(), Optional.of(commandLine)));
 
             if (runtime == Runtime.CRIO) {
                 String f = "etc/crio/crio.conf";

@@ -136,7 +136,7 @@ class SandboxImageRulesTest {
             Finding x = run(rule, defaulted).get(0);
             assertEquals(TestTrees.keyAt(CONTAINERD, 2), x.location());
             assertTrue(x.message().contains("no sandbox_image (default of containerd 1.7"), x.message());
-            assertTrue(x.message().endsWith("Add sandbox_image to registry.k8s.io/pause:3.10"), x.message());
+            assertTrue(x.message().endsWith("Add sandbox_image = \"registry.k8s.io/pause:3.10\""), x.message());
 
             NodeConfig v3 = node().profile(profile("kubernetesVersion", "1.33.0"))
                     .containerd(containerd("version", 3, V3_IMAGES + "pinned_images.sandbox", "registry.k8s.io/pause:3.9")).build();

@@ -242,7 +242,9 @@ final class CrossComponent {
         Optional<Kubelet> kubelet = kubelet(node, kv);
         List<Runtime> runtimes = new ArrayList<>();
         boolean windows = node.profile().flatMap(NodeProfile::os).map(o -> o.value() == NodeProfile.NodeOs.WINDOWS).orElse(false);
-        node.containerd().ifPresent(c -> runtimes.add(containerd(c, versions.containerd(), windows)));
+        // containerd's Windows default config lives under Program Files
+        node.containerd().ifPresent(c -> runtimes.add(containerd(c, versions.containerd(),
+                windows || c.mainFile().path().startsWith("Program Files/"))));
         node.crio().ifPresent(c -> runtimes.add(crio(c, versions.crio())));
         node.criDockerd().ifPresent(c -> runtimes.add(criDockerd(node, c, versions)));
         return new CrossComponent(node, k8s, kubelet, runtimes);

@@ -77,14 +77,15 @@ public final class SandboxImageVersionRule implements Rule {
             if (have.isEmpty() || have.get().sameImageAs(want.get())) {
                 continue;
             }
-            String key = image.explicit() ? "set" : "add";
+
             StringBuilder msg = new StringBuilder(r.name()).append("'s sandbox image is ").append(image.value())
                     .append(" (").append(image.shown()).append(") but kubeadm for ").append(x.kubernetesPhrase())
                     .append(" expects ").append(expected.get().value());
             repository.ifPresent(s -> msg.append(" (imageRepository ").append(s.value()).append(')'));
             msg.append(": kubeadm warns that the sandbox image is inconsistent at init, join and upgrade, the node keeps two "
                     + "pause images, and pods run a pause image this Kubernetes release was not tested with. ")
-                    .append(capitalised(key)).append(' ').append(settingName(r)).append(" to ").append(expected.get().value());
+                    .append(image.explicit() ? "Set " + settingName(r) + " to " + expected.get().value()
+                            : "Add " + settingName(r) + " = \"" + expected.get().value() + "\"");
             Finding.Builder f = ctx.finding(image.location(), msg.toString());
             repository.ifPresent(s -> s.origin().ifPresent(o -> f.related(o, "kubeadm imageRepository: " + s.value())));
             f.report();
@@ -101,9 +102,5 @@ public final class SandboxImageVersionRule implements Rule {
             default:
                 return "--pod-infra-container-image";
         }
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

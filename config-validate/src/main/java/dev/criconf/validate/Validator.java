@@ -2,7 +2,7 @@ package dev.criconf.validate;
 
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
-import dev.criconf.validate.internal.NodeSecrets;
+import dev.criconf.validate.internal.ContainerdCredentials;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -158,7 +158,7 @@ public final class Validator {
             ran = new ArrayList<>(enabledDescriptors);
             ran.add(INTERNAL_ERROR);
         }
-        return new Report(node.root(), node.files(), findings, ran, NodeSecrets.from(node));
+        return new Report(node.root(), node.files(), findings, ran, ContainerdCredentials.from(node));
     }
 
     private static Finding internalError(Rule rule, Throwable t) {

@@ -19,9 +19,9 @@ import java.util.Optional;
  * {@code registry.configs.<host>.auth} of the CRI plugin. Every file is searched, not only the
  * merged tree, because a credential an import overrides is still written on the node.
  */
-public final class NodeSecrets {
+public final class ContainerdCredentials {
 
-    private NodeSecrets() {
+    private ContainerdCredentials() {
     }
 
     /** Every credential found in the node's files. */

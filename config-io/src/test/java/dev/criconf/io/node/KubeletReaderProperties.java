@@ -51,7 +51,7 @@ class KubeletReaderProperties {
         return absentOrContent.list().ofSize(PATHS.size());
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void readingNeverThrowsAndStaysInsideTheRoot(@ForAll("node") List<String> files) throws IOException {
         Path tmp = Files.createTempDirectory("kubelet-prop");
         try {

@@ -2,6 +2,7 @@ package dev.criconf.validate;
 
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
+import dev.criconf.validate.internal.ContainerdCredentials;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -118,15 +119,20 @@ public final class Validator {
         return Optional.ofNullable(severities.get(ruleId));
     }
 
-    /** Validates one node against the builder's target versions. */
+    /**
+     * Validates one node: the builder's target versions, over what the node says about itself
+     * ({@link NodeVersions#from}: its profile, then what its files prove).
+     */
     public Report validate(NodeConfig node) {
-        return validate(node, TargetVersions.none());
+        Objects.requireNonNull(node, "node");
+        return validate(node, NodeVersions.from(node));
     }
 
     /**
      * Validates one node. {@code nodeVersions} are what is known about this node (its profile,
-     * what its files prove); the builder's versions take precedence where their source does
-     * ({@link TargetVersions#merge}).
+     * what its files prove; see {@link NodeVersions#from}); the builder's versions take precedence
+     * where their source does ({@link TargetVersions#merge}). The report carries the node's
+     * credentials ({@link Report#secrets()}) so renderers redact them.
      */
     public Report validate(NodeConfig node, TargetVersions nodeVersions) {
         Objects.requireNonNull(node, "node");
@@ -152,7 +158,7 @@ public final class Validator {
             ran = new ArrayList<>(enabledDescriptors);
             ran.add(INTERNAL_ERROR);
         }
-        return new Report(node.root(), node.files(), findings, ran, Secrets.none());
+        return new Report(node.root(), node.files(), findings, ran, ContainerdCredentials.from(node));
     }
 
     private static Finding internalError(Rule rule, Throwable t) {

@@ -14,11 +14,19 @@ class RuleSetTest {
     @Test
     void builtInRulesAreListedByIdAndDocumented() {
         RuleSet builtIn = RuleSet.builtIn();
-        assertEquals(List.of("duplicate-key", "syntax-error"), List.copyOf(builtIn.ids()));
+        List<String> ids = List.copyOf(builtIn.ids());
+        assertEquals(ids.stream().sorted().toList(), ids);
+        assertTrue(ids.containsAll(List.of("duplicate-key", "syntax-error")));
+        // cross-component rules
+        assertTrue(ids.containsAll(List.of("cgroup-driver-mismatch", "runtime-endpoint-mismatch", "runtime-endpoint-scheme",
+                "runtime-ambiguous", "sandbox-image-mismatch", "sandbox-image-version", "deprecated-registry",
+                "dockershim-removed", "cri-dockerd-unlinks-docker-socket", "docker-registry-not-migrated",
+                "cgroupfs-on-systemd-host")), ids.toString());
+        assertEquals(Severity.ERROR, builtIn.find("syntax-error").orElseThrow().defaultSeverity());
+        assertFalse(builtIn.find("syntax-error").orElseThrow().fixable());
         for (Rule r : builtIn.rules()) {
             RuleDescriptor d = r.descriptor();
             assertEquals(d.id(), r.id());
-            assertEquals(Severity.ERROR, r.defaultSeverity());
             assertFalse(r.title().isBlank());
             assertTrue(r.rationale().length() > 200, "a paragraph of rationale for " + d.id());
             assertFalse(r.references().isEmpty());
@@ -26,7 +34,6 @@ class RuleSetTest {
                 assertEquals("https", u.getScheme(), u.toString());
             }
             assertFalse(r.example().before().equals(r.example().after()));
-            assertFalse(r.fixable());
         }
     }
 

@@ -13,6 +13,17 @@ public final class BuiltInRules {
     public static List<Rule> all() {
         return List.of(
                 new SyntaxErrorRule(),
-                new DuplicateKeyRule());
+                new DuplicateKeyRule(),
+                new CgroupDriverMismatchRule(),
+                new RuntimeEndpointMismatchRule(),
+                new RuntimeEndpointSchemeRule(),
+                new RuntimeAmbiguousRule(),
+                new SandboxImageMismatchRule(),
+                new SandboxImageVersionRule(),
+                new DeprecatedRegistryRule(),
+                new DockershimRemovedRule(),
+                new CriDockerdUnlinksDockerSocketRule(),
+                new DockerRegistryNotMigratedRule(),
+                new CgroupfsOnSystemdHostRule());
     }
 }

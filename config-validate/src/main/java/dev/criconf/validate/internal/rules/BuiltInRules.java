@@ -13,6 +13,18 @@ public final class BuiltInRules {
     public static List<Rule> all() {
         return List.of(
                 new SyntaxErrorRule(),
-                new DuplicateKeyRule());
+                new DuplicateKeyRule(),
+                new ContainerdCriDisabledRule(),
+                new ContainerdVersionMismatchRule(),
+                new ContainerdRuntimeDefaultsLostRule(),
+                new ContainerdOptionUncheckedRule(),
+                new ContainerdImportReplacesRule(),
+                new ContainerdMirrorsWithConfigPathRule(),
+                new ContainerdDeprecatedRule(),
+                new CrioConmonCgroupRule(),
+                new CrioDefaultRuntimeMissingRule(),
+                new CrioDropinReplacesHandlerRule(),
+                new CrioDropinNotTomlRule(),
+                new CrioInvalidValueRule());
     }
 }

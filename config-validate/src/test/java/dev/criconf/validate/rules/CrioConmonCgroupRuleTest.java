@@ -34,7 +34,8 @@ class CrioConmonCgroupRuleTest {
         Finding f = single(RULE, node, crio("1.32.9"));
         assertFinding(f, Severity.ERROR, "etc/crio/crio.conf:3:17",
                 "conmon_cgroup = \"system.slice\" with cgroup_manager = \"cgroupfs\"", "CRI-O 1.32.9 refuses to start",
-                "cgroupfs manager conmon cgroup should be 'pod' or empty", "set conmon_cgroup = \"pod\"");
+                "cgroupfs manager conmon cgroup should be 'pod' or empty",
+                "an empty value does not help before 1.33 either", "set conmon_cgroup = \"pod\"");
         assertEquals(List.of("etc/crio/crio.conf:2:18"), related(f));
         assertEquals("cgroup_manager = \"cgroupfs\"", f.related().get(0).message());
         assertEquals(1, f.fixes().size());
@@ -56,7 +57,7 @@ class CrioConmonCgroupRuleTest {
         NodeConfig node = cgroupfs("conmon_cgroup = \"\"\n");
         Finding f = single(RULE, node, crio("1.32.0"));
         assertFinding(f, Severity.ERROR, "etc/crio/crio.conf:3:17", "conmon_cgroup = \"\" with cgroup_manager = \"cgroupfs\"",
-                "before 1.33 an empty value also becomes \"system.slice\"");
+                "before 1.33 CRI-O turns an empty value into \"system.slice\"");
         assertQuiet(RULE, node, crio("1.33.0"));
         // 1.24 and 1.25 turned an empty value into system.slice only under systemd: a declared handler passes
         assertQuiet(RULE, node, crio("1.25.0"));

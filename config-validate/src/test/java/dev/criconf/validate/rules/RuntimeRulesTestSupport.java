@@ -13,7 +13,6 @@ import dev.criconf.io.toml.TomlString;
 import dev.criconf.io.toml.TomlTable;
 import dev.criconf.io.toml.TomlValue;
 import dev.criconf.model.NodeConfig;
-import dev.criconf.model.Origin;
 import dev.criconf.model.containerd.ContainerdConfig;
 import dev.criconf.model.containerd.ContainerdFile;
 import dev.criconf.model.crio.CrioConfig;
@@ -169,9 +168,5 @@ final class RuntimeRulesTestSupport {
         List<String> out = new ArrayList<>();
         f.related().forEach(r -> out.add(r.location().toString()));
         return out;
-    }
-
-    static Origin origin(String file, int line, int column) {
-        return new Origin(file, line, column, 0, 0);
     }
 }

@@ -236,8 +236,12 @@ public final class CrioConmonCgroupRule implements Rule {
                     : "cgroupfs manager conmon cgroup should be 'pod' or empty"
                             + (v.isAtLeast(1, 33) ? ", but got: '" + f.value() + "'" : "");
             String message = what + " with " + managerText + ": CRI-O " + v + " refuses to start (" + crioError + ")";
-            if (!systemd && v.isAtLeast(1, 26) && !v.isAtLeast(1, 33) && (f.value().isEmpty() || f.value().equals("system.slice"))) {
-                message += "; before 1.33 an empty value also becomes \"system.slice\"";
+            if (!systemd && v.isAtLeast(1, 26) && !v.isAtLeast(1, 33)) {
+                if (f.value().isEmpty()) {
+                    message += "; before 1.33 CRI-O turns an empty value into \"system.slice\"";
+                } else if (f.value().equals("system.slice")) {
+                    message += "; an empty value does not help before 1.33 either, CRI-O turns it into \"system.slice\"";
+                }
             }
             Finding.Builder finding = ctx.finding(at, message + ". " + advice + note);
             crio.cgroupManager().flatMap(Setting::origin).filter(o -> !o.equals(at))

@@ -4,6 +4,7 @@ import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
 import dev.criconf.model.crio.CrioConfig;
+import dev.criconf.model.crio.CrioFile;
 import dev.criconf.model.value.ConfigTable;
 import dev.criconf.model.value.ConfigValue;
 import dev.criconf.model.value.ConfigValues;
@@ -102,14 +103,15 @@ public final class CrioDropinNotTomlRule implements Rule {
             values.add(e.text());
         }
         if (!values.isEmpty()) {
-            msg.append(". In effect because of it: ").append(RuntimeRuleSupport.list(values));
+            msg.append(". Changed because of it: ").append(RuntimeRuleSupport.list(values));
         } else if (crio.isPresent()) {
-            msg.append(". None of its values is in effect today (later files override them), but CRI-O still parses it");
+            msg.append(". None of its values changes the configuration today (earlier files set the same values or later "
+                    + "files override them), but CRI-O still parses it");
         }
         msg.append(". Move it out of /etc/crio/crio.conf.d");
         Finding.Builder finding = ctx.finding(at, msg.toString());
         for (Effective e : effective.subList(0, Math.min(effective.size(), RuntimeRuleSupport.LIST_LIMIT))) {
-            finding.related(e.origin(), "in effect: " + e.text());
+            finding.related(e.origin(), "changed: " + e.text());
         }
         if (effective.isEmpty() && crio.isPresent()) {
             finding.lowerTo(Severity.WARNING);
@@ -120,7 +122,10 @@ public final class CrioDropinNotTomlRule implements Rule {
     private record Effective(Origin origin, String text) {
     }
 
-    /** Settings of the merged configuration whose value comes from the file. */
+    /**
+     * Settings of the merged configuration whose value comes from the file and differs from what the
+     * files read before it set (a backup that repeats a value changes nothing).
+     */
     private static List<Effective> effectiveFrom(CrioConfig crio, String path) {
         List<Effective> out = new ArrayList<>();
         for (ConfigValues.Node n : ConfigValues.walk(crio.merged())) {
@@ -130,11 +135,30 @@ public final class CrioDropinNotTomlRule implements Rule {
                 continue;
             }
             List<String> keys = n.path().keys().get();
+            Optional<ConfigValue> before = valueBefore(crio, path, keys);
+            if (before.isPresent() && ConfigValues.sameContent(before.get(), v)) {
+                continue;
+            }
             // below [crio.<table>] the table is obvious from the key; keep handler names
             String key = KeyPath.of(keys.size() > 2 ? keys.subList(2, keys.size()) : keys).toString();
             out.add(new Effective(v.origin(), key + " = " + RuntimeRuleSupport.written(v)));
         }
         return out;
+    }
+
+    /** The value the last file read before {@code path} gives a key, if any. */
+    private static Optional<ConfigValue> valueBefore(CrioConfig crio, String path, List<String> keys) {
+        Optional<ConfigValue> found = Optional.empty();
+        for (CrioFile f : crio.files()) {
+            if (f.path().equals(path)) {
+                return found;
+            }
+            Optional<ConfigValue> v = f.tree().find(keys);
+            if (v.isPresent()) {
+                found = v;
+            }
+        }
+        return found;
     }
 
     /** The drop-in a backup was made from: the same name without the backup suffix, in the same directory. */

@@ -9,7 +9,9 @@ import dev.criconf.model.ComponentVersion;
 import dev.criconf.model.NodeConfig;
 import dev.criconf.validate.Finding;
 import dev.criconf.validate.Rule;
+import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.RuleSet;
+import dev.criconf.validate.Severity;
 import dev.criconf.validate.TargetComponent;
 import dev.criconf.validate.TargetVersion;
 import dev.criconf.validate.TargetVersions;
@@ -169,5 +171,40 @@ class RuntimeRuleFixturesTest {
     @Test
     void everyRuleIsBuiltIn() {
         assertTrue(RuleSet.builtIn().ids().containsAll(IDS), "BuiltInRules.all() lists the runtime rules");
+    }
+
+    /** Severities as in the design's rule catalog (RULES.md); fixes only where it lists them. */
+    @Test
+    void descriptorsFollowTheCatalog() throws IOException {
+        Map<String, Severity> severity = Map.ofEntries(
+                Map.entry("containerd-cri-disabled", Severity.ERROR),
+                Map.entry("containerd-version-mismatch", Severity.ERROR),
+                Map.entry("containerd-runtime-defaults-lost", Severity.WARNING),
+                Map.entry("containerd-option-unchecked", Severity.WARNING),
+                Map.entry("containerd-import-replaces", Severity.WARNING),
+                Map.entry("containerd-mirrors-with-config-path", Severity.ERROR),
+                Map.entry("containerd-deprecated", Severity.WARNING),
+                Map.entry("crio-conmon-cgroup", Severity.ERROR),
+                Map.entry("crio-default-runtime-missing", Severity.ERROR),
+                Map.entry("crio-dropin-replaces-handler", Severity.WARNING),
+                Map.entry("crio-dropin-not-toml", Severity.ERROR),
+                Map.entry("crio-invalid-value", Severity.ERROR));
+        assertEquals(IDS, severity.keySet());
+        Path sources = Path.of("src/main/java/dev/criconf/validate/internal/rules");
+        for (Rule r : RULES) {
+            RuleDescriptor d = r.descriptor();
+            assertEquals(severity.get(d.id()), d.defaultSeverity(), d.id());
+            assertEquals(Set.of("containerd-cri-disabled", "crio-conmon-cgroup").contains(d.id()), d.fixable(), d.id());
+            assertTrue(d.rationale().length() > 200, d.id());
+            assertFalse(d.references().isEmpty(), d.id());
+            d.references().forEach(u -> assertEquals("https", u.getScheme(), u.toString()));
+            assertFalse(d.example().before().equals(d.example().after()), d.id());
+            // a newcomer finds the class by its id: the class is named after it and its javadoc says the id
+            String className = Stream.of(d.id().split("-"))
+                    .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining()) + "Rule";
+            assertEquals(className, r.getClass().getSimpleName());
+            String source = Files.readString(sources.resolve(className + ".java"), StandardCharsets.UTF_8);
+            assertTrue(source.contains("/**\n * {@code " + d.id() + "}"), d.id() + " is named first in the class javadoc");
+        }
     }
 }

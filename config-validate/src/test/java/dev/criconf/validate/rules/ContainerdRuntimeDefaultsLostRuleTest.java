@@ -96,6 +96,16 @@ class ContainerdRuntimeDefaultsLostRuleTest {
     }
 
     @Test
+    void quietWhenTheReleaseCannotReadTheFile() {
+        // containerd 1.7 ignores or refuses a version-3 file: containerd-version-mismatch says so
+        NodeConfig v3 = containerdNode("version = 3\n"
+                + "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]\n  SystemdCgroup = true\n");
+        assertQuiet(RULE, v3, containerd("1.7.28"));
+        assertQuiet(RULE, v3, containerd("1.7.16"));
+        assertQuiet(RULE, v3, containerd("2.0.0"));
+    }
+
+    @Test
     void saysWhenItAssumesTheRelease() {
         Finding f = single(RULE, containerdNode("version = 2\n"
                 + "[plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc.options]\n  SystemdCgroup = true\n"));

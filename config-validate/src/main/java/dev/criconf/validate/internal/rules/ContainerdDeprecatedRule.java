@@ -27,7 +27,8 @@ import java.util.Optional;
  * are {@link ContainerdDeprecations} (containerd {@code pkg/deprecation/deprecation.go} on
  * {@code release/1.7} and in 2.x, {@code RELEASES.md}); where they live follows the file's schema
  * ({@link ContainerdPlugins#runtimePlugin}, {@link ContainerdPlugins#imagesPlugin}). While the CRI
- * plugin is disabled, its settings are not reported ({@code containerd-cri-disabled} is what matters).
+ * plugin is disabled, or the release cannot read the file's schema, its CRI settings are not reported
+ * ({@code containerd-cri-disabled} and {@code containerd-version-mismatch} say what matters then).
  */
 public final class ContainerdDeprecatedRule implements Rule {
 
@@ -69,7 +70,7 @@ public final class ContainerdDeprecatedRule implements Rule {
         Schema schema = containerd.schema().get();
         TargetVersion target = RuntimeRuleSupport.containerdVersion(node, ctx);
         ComponentVersion release = target.version();
-        boolean criOff = RuntimeRuleSupport.criDisabled(containerd, release);
+        boolean criOff = !RuntimeRuleSupport.criSettingsApply(containerd, release);
         ContainerdCri cri = containerd.cri();
         List<Hit> hits = new ArrayList<>();
         for (Deprecation d : ContainerdDeprecations.all()) {

@@ -68,7 +68,7 @@ public final class ContainerdOptionUncheckedRule implements Rule {
         ContainerdConfig containerd = config.get();
         TargetVersion target = RuntimeRuleSupport.containerdVersion(node, ctx);
         ComponentVersion release = target.version();
-        if (RuntimeRuleSupport.criDisabled(containerd, release)) {
+        if (!RuntimeRuleSupport.criSettingsApply(containerd, release)) {
             return;
         }
         ContainerdCri cri = containerd.cri();

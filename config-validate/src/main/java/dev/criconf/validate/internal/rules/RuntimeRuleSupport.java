@@ -92,6 +92,22 @@ final class RuntimeRuleSupport {
         return false;
     }
 
+    /**
+     * Whether the CRI settings the model reads with the file's schema are the ones this release uses:
+     * not while the CRI plugin is off ({@link #criDisabled}), and not when the release cannot read the
+     * schema (containerd 1.x and {@code version = 3} or later: ignored or refused; 2.x and a version
+     * above its highest: refused). {@code containerd-version-mismatch} and
+     * {@code containerd-cri-disabled} report those cases; rules about individual CRI settings stay quiet.
+     */
+    static boolean criSettingsApply(ContainerdConfig containerd, ComponentVersion release) {
+        Optional<Schema> schema = containerd.schema();
+        if (schema.isEmpty() || criDisabled(containerd, release)) {
+            return false;
+        }
+        return release.major() < 2 ? schema.get().number() <= 2
+                : schema.get().number() <= ContainerdPlugins.highestSchema(release).number();
+    }
+
     /** A TOML table header for a key path: {@code [plugins."io.containerd.grpc.v1.cri".registry]}. */
     static String header(List<String> keys) {
         return "[" + KeyPath.of(keys) + "]";

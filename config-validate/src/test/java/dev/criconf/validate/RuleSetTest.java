@@ -11,17 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
 
+    /** The ids of ../shared/design/RULES.md (v1); ids are stable and never reused. */
+    static final List<String> CATALOG = List.of(
+            "cgroup-driver-mismatch", "runtime-endpoint-mismatch", "runtime-endpoint-scheme", "runtime-ambiguous",
+            "sandbox-image-mismatch", "sandbox-image-version", "deprecated-registry", "dockershim-removed",
+            "cri-dockerd-unlinks-docker-socket", "docker-registry-not-migrated", "cgroupfs-on-systemd-host",
+            "containerd-cri-disabled", "containerd-version-mismatch", "containerd-runtime-defaults-lost",
+            "containerd-option-unchecked", "containerd-import-replaces", "containerd-mirrors-with-config-path",
+            "containerd-deprecated", "crio-conmon-cgroup", "crio-default-runtime-missing",
+            "crio-dropin-replaces-handler", "crio-dropin-not-toml", "crio-invalid-value", "kubelet-unknown-flag",
+            "kubelet-deprecated-flag", "kubelet-flag-split", "kubelet-invalid-value", "kubelet-eviction-partial",
+            "kubelet-yaml11-ambiguity", "kubelet-dropin-shadowed", "kubeadm-cri-socket", "syntax-error",
+            "unknown-key", "type-mismatch", "duplicate-key", "kernel-prerequisite");
+
     @Test
     void builtInRulesAreListedByIdAndDocumented() {
         RuleSet builtIn = RuleSet.builtIn();
         List<String> ids = List.copyOf(builtIn.ids());
-        assertEquals(ids.stream().sorted().toList(), ids);
-        assertTrue(ids.containsAll(List.of("duplicate-key", "syntax-error")));
-        // cross-component rules
-        assertTrue(ids.containsAll(List.of("cgroup-driver-mismatch", "runtime-endpoint-mismatch", "runtime-endpoint-scheme",
-                "runtime-ambiguous", "sandbox-image-mismatch", "sandbox-image-version", "deprecated-registry",
-                "dockershim-removed", "cri-dockerd-unlinks-docker-socket", "docker-registry-not-migrated",
-                "cgroupfs-on-systemd-host")), ids.toString());
+        assertEquals(ids.stream().sorted().toList(), ids, "listed by id");
+        // every id of the rule catalog (RULES.md) has a built-in rule
+        assertTrue(ids.containsAll(CATALOG), () -> "missing: " + CATALOG.stream().filter(i -> !ids.contains(i)).toList());
         assertEquals(Severity.ERROR, builtIn.find("syntax-error").orElseThrow().defaultSeverity());
         assertFalse(builtIn.find("syntax-error").orElseThrow().fixable());
         for (Rule r : builtIn.rules()) {
@@ -35,6 +44,8 @@ class RuleSetTest {
             }
             assertFalse(r.example().before().equals(r.example().after()));
         }
+        assertEquals(Severity.ERROR, builtIn.find("syntax-error").orElseThrow().defaultSeverity());
+        assertFalse(builtIn.find("duplicate-key").orElseThrow().fixable());
     }
 
     @Test

@@ -138,6 +138,36 @@ public final class ContainerdPlugins {
     }
 
     /**
+     * Whether a {@code disabled_plugins} entry turns the CRI plugin off for a given release reading a
+     * file of the given schema. containerd 1.x matches schema-1 files by short id only (Debian's
+     * 1.6.20: {@code "cri"} disables CRI, {@code "io.containerd.grpc.v1.cri"} does not; see the
+     * shared rule-facts notes, experiments e5a/e5b) and reads a schema-3 file it accepts as schema 2;
+     * containerd 2.x first renames schema-1 ids ({@link #migrateV1Id}), then the gRPC CRI service and
+     * the split runtime and images plugins each count.
+     */
+    public static boolean disablesCri(String entry, Schema schema, dev.criconf.model.ComponentVersion containerd) {
+        if (containerd.major() < 2) {
+            return disablesCri(entry, schema.number() >= 3 ? Schema.V2 : schema);
+        }
+        String id = schema == Schema.V1 ? migrateV1Id(entry) : entry;
+        return id.equals(GRPC_CRI) || id.equals(CRI_RUNTIME) || id.equals(CRI_IMAGES);
+    }
+
+    /**
+     * Whether a {@code disabled_plugins} or {@code required_plugins} entry makes a release refuse to
+     * load a file of schema 2 or later ({@code invalid disabled plugin URI "cri" expect
+     * io.containerd.x.vx}): 1.x {@code ValidateV2} wants at least four dot-separated parts, 2.x
+     * {@code ValidateVersion} at least one dot (containerd services/server/config/config.go,
+     * cmd/containerd/server/config/config.go; Debian 1.6.20, experiment e5c).
+     */
+    public static boolean rejectsPluginReference(String entry, Schema schema, dev.criconf.model.ComponentVersion containerd) {
+        if (schema == Schema.V1) {
+            return false;
+        }
+        return containerd.major() < 2 ? entry.split("\\.", -1).length < 4 : !entry.contains(".");
+    }
+
+    /**
      * Whether a plugin id may be written in a file of the given schema: short ids only in V1,
      * URIs ({@code io.containerd.x.vN.name}, at least four dot-separated parts) from V2 on.
      * Schema-3 CRI ids in a V2 file are URIs but belong to containerd 2.x ({@link #introducedIn}).

@@ -69,6 +69,11 @@ public final class KnownVersions {
             .line(2, 2, "registry.k8s.io/pause:3.10.1")
             .line(2, 3, "registry.k8s.io/pause:3.10.2");
 
+    private static final VersionedTable<String> CONTAINERD_REGISTRY_CONFIG_PATH = new VersionedTable<String>()
+            .from(1, 0, 0, "", "before 2.2.0")
+            .from(2, 2, 0, "/etc/containerd/certs.d:/etc/docker/certs.d", "2.2.0 to 2.2.1")
+            .from(2, 2, 2, "", "2.2.2 and later");
+
     private static final VersionedTable<String> CRIO_PAUSE = new VersionedTable<String>()
             .from(1, 15, 0, "k8s.gcr.io/pause:3.1", "1.15 to 1.17")
             .from(1, 18, 0, "k8s.gcr.io/pause:3.2", "1.18 to 1.20")
@@ -132,6 +137,17 @@ public final class KnownVersions {
     /** containerd's default CRI sandbox image. Known for 1.6 to 2.3. */
     public static Optional<Setting<String>> containerdSandboxImage(ComponentVersion containerd) {
         return look(CONTAINERD_SANDBOX, Component.CONTAINERD, containerd.major(), containerd.minor(), containerd.patch());
+    }
+
+    /**
+     * containerd's default CRI {@code registry.config_path} as the CRI plugin validates it: empty,
+     * except in 2.2.0 and 2.2.1, whose defaults held {@code /etc/containerd/certs.d:/etc/docker/certs.d},
+     * so that any {@code registry.mirrors} failed with "`mirrors` cannot be set when `config_path` is
+     * provided" (containerd issue #12612; 2.2.2 moved the value to plugin initialisation, applied only
+     * when neither {@code config_path} nor {@code mirrors} is set, commit a20dead7c). Known from 1.0.
+     */
+    public static Optional<Setting<String>> containerdRegistryConfigPath(ComponentVersion containerd) {
+        return look(CONTAINERD_REGISTRY_CONFIG_PATH, Component.CONTAINERD, containerd.major(), containerd.minor(), containerd.patch());
     }
 
     /** CRI-O's default {@code pause_image}. Known from 1.15. */

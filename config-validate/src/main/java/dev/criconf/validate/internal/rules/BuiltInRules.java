@@ -24,6 +24,18 @@ public final class BuiltInRules {
                 new DockershimRemovedRule(),
                 new CriDockerdUnlinksDockerSocketRule(),
                 new DockerRegistryNotMigratedRule(),
-                new CgroupfsOnSystemdHostRule());
+                new CgroupfsOnSystemdHostRule(),
+                new ContainerdCriDisabledRule(),
+                new ContainerdVersionMismatchRule(),
+                new ContainerdRuntimeDefaultsLostRule(),
+                new ContainerdOptionUncheckedRule(),
+                new ContainerdImportReplacesRule(),
+                new ContainerdMirrorsWithConfigPathRule(),
+                new ContainerdDeprecatedRule(),
+                new CrioConmonCgroupRule(),
+                new CrioDefaultRuntimeMissingRule(),
+                new CrioDropinReplacesHandlerRule(),
+                new CrioDropinNotTomlRule(),
+                new CrioInvalidValueRule());
     }
 }

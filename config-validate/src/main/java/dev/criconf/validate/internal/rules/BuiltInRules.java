@@ -13,6 +13,17 @@ public final class BuiltInRules {
     public static List<Rule> all() {
         return List.of(
                 new SyntaxErrorRule(),
-                new DuplicateKeyRule());
+                new DuplicateKeyRule(),
+                new KubeletUnknownFlagRule(),
+                new KubeletDeprecatedFlagRule(),
+                new KubeletFlagSplitRule(),
+                new KubeletInvalidValueRule(),
+                new KubeletEvictionPartialRule(),
+                new KubeletYaml11AmbiguityRule(),
+                new KubeletDropinShadowedRule(),
+                new KubeadmCriSocketRule(),
+                new UnknownKeyRule(),
+                new TypeMismatchRule(),
+                new KernelPrerequisiteRule());
     }
 }

@@ -87,7 +87,8 @@ public final class TypeMismatchRule implements Rule {
             shown = "the " + actual.type() + " " + s.raw();
             if (yaml11 && Yaml11Readings.isPlain(s) && !(s instanceof ConfigString)
                     && Yaml11Readings.ambiguity(s).isPresent()) {
-                shown += " (unquoted, YAML 1.1 reads it as " + Yaml11Readings.yaml11(s.raw().strip()).describe() + ")";
+                shown = "the unquoted " + s.raw().strip() + ", which YAML 1.1 reads as "
+                        + Yaml11Readings.yaml11(s.raw().strip()).describe() + ",";
             }
         } else {
             shown = "a" + (actual.type() == ValueType.ARRAY ? "n " : " ") + actual.type();

@@ -6,6 +6,7 @@ import dev.criconf.model.value.ConfigScalar;
 import dev.criconf.model.value.ConfigString;
 import dev.criconf.model.value.ConfigTable;
 import dev.criconf.model.value.ConfigValue;
+import dev.criconf.model.value.ConfigValues;
 import dev.criconf.model.value.KeyPath;
 import dev.criconf.model.value.TypeMismatch;
 import dev.criconf.model.value.ValueType;
@@ -84,7 +85,8 @@ public final class TypeMismatchRule implements Rule {
         ConfigValue actual = t.actual();
         String shown;
         if (actual instanceof ConfigScalar s) {
-            shown = "the " + actual.type() + " " + s.raw();
+            // strings as JSON renders them, so the message does not depend on the quoting style
+            shown = "the " + actual.type() + " " + (s instanceof ConfigString ? ConfigValues.render(s, 80) : s.raw().strip());
             if (yaml11 && Yaml11Readings.isPlain(s) && !(s instanceof ConfigString)
                     && Yaml11Readings.ambiguity(s).isPresent()) {
                 shown = "the unquoted " + s.raw().strip() + ", which YAML 1.1 reads as "

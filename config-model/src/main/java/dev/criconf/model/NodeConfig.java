@@ -11,6 +11,7 @@ import dev.criconf.model.kubelet.KubeadmConfig;
 import dev.criconf.model.kubelet.KubeadmFlagsEnv;
 import dev.criconf.model.kubelet.KubeletConfiguration;
 import dev.criconf.model.kubelet.KubeletFlags;
+import dev.criconf.model.kubelet.KubeletSources;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +46,9 @@ import java.util.Set;
  * @param sysctl               kernel parameters from {@code sysctl.d}
  * @param modulesLoad          modules from {@code modules-load.d}
  * @param kubeletRuntime       which runtime the kubelet talks to, once derived (endpoint match)
+ * @param kubeletSources       where the kubelet's configuration comes from: its unit and drop-ins (with the
+ *                             shadowed and masked ones), environment files, config file and directory,
+ *                             and what was assumed
  */
 public record NodeConfig(String root, List<String> files, List<Problem> problems, List<ParsedFile> parsedFiles,
         Optional<NodeProfile> profile, Optional<ContainerdConfig> containerd, Optional<CrioConfig> crio,
@@ -52,7 +56,8 @@ public record NodeConfig(String root, List<String> files, List<Problem> problems
         Optional<KubeletConfiguration> kubeletConfiguration, List<KubeletConfiguration> kubeletDropIns,
         Optional<KubeletFlags> kubeletFlags, List<KubeadmFlagsEnv> kubeletEnvFiles,
         Optional<EffectiveKubeletConfig> effectiveKubelet, Optional<KubeadmConfig> kubeadm,
-        Optional<SysctlSettings> sysctl, Optional<ModulesLoad> modulesLoad, Optional<ContainerRuntime> kubeletRuntime) {
+        Optional<SysctlSettings> sysctl, Optional<ModulesLoad> modulesLoad, Optional<ContainerRuntime> kubeletRuntime,
+        Optional<KubeletSources> kubeletSources) {
 
     /** Rejects nulls and copies the lists. */
     public NodeConfig {
@@ -74,13 +79,27 @@ public record NodeConfig(String root, List<String> files, List<Problem> problems
         Objects.requireNonNull(sysctl, "sysctl");
         Objects.requireNonNull(modulesLoad, "modulesLoad");
         Objects.requireNonNull(kubeletRuntime, "kubeletRuntime");
+        Objects.requireNonNull(kubeletSources, "kubeletSources");
+    }
+
+    /** A node without {@link #kubeletSources()} (the constructor before that component existed). */
+    public NodeConfig(String root, List<String> files, List<Problem> problems, List<ParsedFile> parsedFiles,
+            Optional<NodeProfile> profile, Optional<ContainerdConfig> containerd, Optional<CrioConfig> crio,
+            Optional<CriDockerdConfig> criDockerd, Optional<DockerDaemonConfig> dockerDaemon,
+            Optional<KubeletConfiguration> kubeletConfiguration, List<KubeletConfiguration> kubeletDropIns,
+            Optional<KubeletFlags> kubeletFlags, List<KubeadmFlagsEnv> kubeletEnvFiles,
+            Optional<EffectiveKubeletConfig> effectiveKubelet, Optional<KubeadmConfig> kubeadm,
+            Optional<SysctlSettings> sysctl, Optional<ModulesLoad> modulesLoad, Optional<ContainerRuntime> kubeletRuntime) {
+        this(root, files, problems, parsedFiles, profile, containerd, crio, criDockerd, dockerDaemon, kubeletConfiguration,
+                kubeletDropIns, kubeletFlags, kubeletEnvFiles, effectiveKubelet, kubeadm, sysctl, modulesLoad, kubeletRuntime,
+                Optional.empty());
     }
 
     /** A node with files and problems and nothing parsed (yet). */
     public NodeConfig(String root, List<String> files, List<Problem> problems) {
         this(root, files, problems, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A builder for a node at {@code root}. */
@@ -108,6 +127,7 @@ public record NodeConfig(String root, List<String> files, List<Problem> problems
         b.sysctl = sysctl;
         b.modulesLoad = modulesLoad;
         b.kubeletRuntime = kubeletRuntime;
+        b.kubeletSources = kubeletSources;
         return b;
     }
 
@@ -179,6 +199,7 @@ public record NodeConfig(String root, List<String> files, List<Problem> problems
         private Optional<SysctlSettings> sysctl = Optional.empty();
         private Optional<ModulesLoad> modulesLoad = Optional.empty();
         private Optional<ContainerRuntime> kubeletRuntime = Optional.empty();
+        private Optional<KubeletSources> kubeletSources = Optional.empty();
 
         private Builder(String root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -298,12 +319,18 @@ public record NodeConfig(String root, List<String> files, List<Problem> problems
             return this;
         }
 
+        /** Sets where the kubelet's configuration comes from. */
+        public Builder kubeletSources(KubeletSources value) {
+            kubeletSources = Optional.of(value);
+            return this;
+        }
+
         /** The node; files are sorted and de-duplicated. */
         public NodeConfig build() {
             List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(files));
             return new NodeConfig(root, sorted, problems, parsedFiles, profile, containerd, crio, criDockerd, dockerDaemon,
                     kubeletConfiguration, kubeletDropIns, kubeletFlags, kubeletEnvFiles, effectiveKubelet, kubeadm, sysctl,
-                    modulesLoad, kubeletRuntime);
+                    modulesLoad, kubeletRuntime, kubeletSources);
         }
     }
 }

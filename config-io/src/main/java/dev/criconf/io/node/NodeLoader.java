@@ -6,7 +6,7 @@ import dev.criconf.io.node.internal.CriDockerdReader;
 import dev.criconf.io.node.internal.CrioReader;
 import dev.criconf.io.node.internal.DockerReader;
 import dev.criconf.io.node.internal.HostReader;
-import dev.criconf.io.node.internal.KubeletSide;
+import dev.criconf.io.node.internal.KubeletReader;
 import dev.criconf.io.node.internal.LoadContext;
 import dev.criconf.io.node.internal.LooseFiles;
 import dev.criconf.io.node.internal.ProfileFacts;
@@ -94,7 +94,7 @@ public final class NodeLoader {
         CriDockerdReader.read(ctx);
         DockerReader.read(ctx);
         HostReader.read(ctx);
-        KubeletSide.find().readInto(root, limits, builder);
+        KubeletReader.readInto(root, limits, builder);
         NodeConfig node = builder.build();
         Optional<ContainerRuntime> runtime = RuntimeMatch.kubeletRuntime(node);
         return runtime.isPresent() ? node.withKubeletRuntime(runtime.get()) : node;

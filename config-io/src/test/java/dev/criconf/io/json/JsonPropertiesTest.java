@@ -173,10 +173,12 @@ class JsonPropertiesTest {
      * by U+D834 (low byte 0x34, '4'). RFC 8259 allows ASCII hex digits only; we reject those.
      */
     private static boolean jacksonHexQuirk(String text, JsonDocument ours) {
-        Problem p = ours.problems().get(0);
-        if (!p.message().contains("four hex digits")) {
+        // the first syntax problem: a duplicate key reported earlier is not what jackson-core disagrees on
+        Optional<Problem> syntax = ours.problems().stream().filter(x -> x.kind() == Problem.Kind.SYNTAX).findFirst();
+        if (syntax.isEmpty() || !syntax.get().message().contains("four hex digits")) {
             return false;
         }
+        Problem p = syntax.get();
         int at = p.origin().offset();
         String escape = text.substring(at, Math.min(text.length(), at + 6));
         return escape.chars().anyMatch(c -> c > 0x7f);

@@ -2,6 +2,7 @@ package dev.criconf.validate.internal.rules;
 
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
+import dev.criconf.model.kubelet.KubeletSources;
 import dev.criconf.validate.Rule;
 import dev.criconf.validate.RuleContext;
 import dev.criconf.validate.RuleDescriptor;
@@ -62,9 +63,11 @@ public final class KubeletDropinShadowedRule implements Rule {
                 }
             }
         }
+        // an empty drop-in or a link to /dev/null masks the name on purpose
+        List<String> masked = node.kubeletSources().map(KubeletSources::maskedDropIns).orElse(List.of());
         for (Map.Entry<String, List<String>> e : byName.entrySet()) {
             List<String> files = distinctLocations(e.getValue());
-            if (files.size() < 2) {
+            if (files.size() < 2 || masked.contains(files.get(0))) {
                 continue;
             }
             String winner = files.get(0);

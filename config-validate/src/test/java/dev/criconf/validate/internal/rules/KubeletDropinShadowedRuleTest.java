@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Origin;
+import dev.criconf.model.kubelet.KubeletSources;
 import dev.criconf.validate.Finding;
 import dev.criconf.validate.RelatedLocation;
 import dev.criconf.validate.Severity;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KubeletDropinShadowedRuleTest {
@@ -48,6 +50,14 @@ class KubeletDropinShadowedRuleTest {
         assertEquals(List.of(), run(RULE, null, files(PACKAGED, "etc/systemd/system/kubelet.service.d/20-local.conf")));
         assertEquals(List.of(), run(RULE, null, files(LEGACY)));
         assertEquals(List.of(), run(RULE, null, files(PACKAGED)));
+    }
+
+    @Test
+    void aDeliberateMaskIsNotReported() {
+        NodeConfig n = files(PACKAGED, LEGACY).toBuilder().kubeletSources(new KubeletSources(Optional.empty(), false,
+                List.of(), List.of(new KubeletSources.ShadowedDropIn(PACKAGED, LEGACY)), List.of(LEGACY), List.of(),
+                Optional.empty(), Optional.empty(), List.of())).build();
+        assertEquals(List.of(), run(RULE, null, n));
     }
 
     @Test

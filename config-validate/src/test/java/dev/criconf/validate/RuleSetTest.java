@@ -29,6 +29,7 @@ class RuleSetTest {
         RuleSet builtIn = RuleSet.builtIn();
         List<String> ids = List.copyOf(builtIn.ids());
         assertEquals(ids.stream().sorted().toList(), ids, "listed by id");
+        assertEquals(ids.size(), ids.stream().distinct().count(), "ids are unique");
         // every id of the rule catalog (RULES.md) has a built-in rule
         assertTrue(ids.containsAll(CATALOG), () -> "missing: " + CATALOG.stream().filter(i -> !ids.contains(i)).toList());
         assertEquals(Severity.ERROR, builtIn.find("syntax-error").orElseThrow().defaultSeverity());
@@ -36,6 +37,7 @@ class RuleSetTest {
         for (Rule r : builtIn.rules()) {
             RuleDescriptor d = r.descriptor();
             assertEquals(d.id(), r.id());
+            assertEquals(d.defaultSeverity(), r.defaultSeverity());
             assertFalse(r.title().isBlank());
             assertTrue(r.rationale().length() > 200, "a paragraph of rationale for " + d.id());
             assertFalse(r.references().isEmpty());

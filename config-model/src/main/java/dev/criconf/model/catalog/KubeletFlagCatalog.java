@@ -155,7 +155,8 @@ public final class KubeletFlagCatalog {
         put("version", FlagValueKind.BOOLEAN, null, null, null, null, "");
         put("help", FlagValueKind.BOOLEAN, null, null, null, null, "");
         put("h", FlagValueKind.BOOLEAN, null, null, null, null, "");
-        put("pod-infra-container-image", FlagValueKind.STRING, null, null, 24, 35,
+        // 1.24-1.26 accept it without a pflag deprecation (only a log line); deprecated from 1.27
+        put("pod-infra-container-image", FlagValueKind.STRING, null, null, 27, 35,
                 "has no effect since 1.29 (the runtime's sandbox image is used and pinned); set the sandbox image in the runtime's configuration");
         put("minimum-container-ttl-duration", FlagValueKind.DURATION, null, null, CONFIG_FILE_ERA.minor(), null, "use eviction settings instead");
         put("maximum-dead-containers-per-container", FlagValueKind.INTEGER, null, null, CONFIG_FILE_ERA.minor(), null, "use eviction settings instead");

@@ -48,6 +48,9 @@ class KubeletCatalogTest {
         assertFalse(KubeletFlagCatalog.find("v").orElseThrow().isDeprecatedIn(k("1.30")));
         assertFalse(KubeletFlagCatalog.find("node-ip").orElseThrow().isDeprecatedIn(k("1.30")));
         assertTrue(KubeletFlagCatalog.find("pod-infra-container-image").orElseThrow().isDeprecatedIn(k("1.30")));
+        // flags.go 1.24-1.26 has no MarkDeprecated for it; 1.27 adds "will be removed in a future release"
+        assertFalse(KubeletFlagCatalog.find("pod-infra-container-image").orElseThrow().isDeprecatedIn(k("1.26")));
+        assertTrue(KubeletFlagCatalog.find("pod-infra-container-image").orElseThrow().isDeprecatedIn(k("1.27")));
         assertEquals("--cgroup-driver", KubeletFlagCatalog.find("cgroup_driver").orElseThrow().spelled());
     }
 

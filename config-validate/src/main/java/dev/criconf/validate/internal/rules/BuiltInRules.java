@@ -36,6 +36,17 @@ public final class BuiltInRules {
                 new CrioDefaultRuntimeMissingRule(),
                 new CrioDropinReplacesHandlerRule(),
                 new CrioDropinNotTomlRule(),
-                new CrioInvalidValueRule());
+                new CrioInvalidValueRule(),
+                new KubeletUnknownFlagRule(),
+                new KubeletDeprecatedFlagRule(),
+                new KubeletFlagSplitRule(),
+                new KubeletInvalidValueRule(),
+                new KubeletEvictionPartialRule(),
+                new KubeletYaml11AmbiguityRule(),
+                new KubeletDropinShadowedRule(),
+                new KubeadmCriSocketRule(),
+                new UnknownKeyRule(),
+                new TypeMismatchRule(),
+                new KernelPrerequisiteRule());
     }
 }

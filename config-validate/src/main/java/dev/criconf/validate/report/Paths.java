@@ -12,7 +12,7 @@ final class Paths {
     /** Whether a file name is absolute on Linux or Windows, so it is not joined to a root. */
     static boolean isAbsolute(String path) {
         return path.startsWith("/") || path.startsWith("\\")
-                || (path.length() >= 3 && Character.isLetter(path.charAt(0)) && path.charAt(1) == ':'
+                || (path.length() >= 3 && isDriveLetter(path.charAt(0)) && path.charAt(1) == ':'
                         && (path.charAt(2) == '/' || path.charAt(2) == '\\'));
     }
 
@@ -35,7 +35,7 @@ final class Paths {
      */
     static String uri(String path) {
         String p = path.replace('\\', '/');
-        if (p.length() >= 3 && Character.isLetter(p.charAt(0)) && p.charAt(1) == ':' && p.charAt(2) == '/') {
+        if (p.length() >= 3 && isDriveLetter(p.charAt(0)) && p.charAt(1) == ':' && p.charAt(2) == '/') {
             // Windows drive: file:///C:/... keeps its colon, as RFC 8089 writes it
             return "file:///" + p.substring(0, 2) + encode(p.substring(2));
         }
@@ -63,6 +63,11 @@ final class Paths {
             }
         }
         return out.toString();
+    }
+
+    /** Windows drive letters are ASCII; {@code ü:/} is a relative path whose colon gets encoded. */
+    private static boolean isDriveLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isAllowed(int c) {

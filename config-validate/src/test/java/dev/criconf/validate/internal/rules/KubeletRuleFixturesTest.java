@@ -71,9 +71,9 @@ class KubeletRuleFixturesTest {
         List<DynamicTest> tests = new ArrayList<>();
         List<String> ruleIds = RULES.stream().map(Rule::id).toList();
         try (Stream<Path> rules = Files.list(fixtures())) {
-            for (Path ruleDir : rules.sorted().toList()) {
+            // the other rule teams keep their fixtures beside these; this test covers the kubelet rules
+            for (Path ruleDir : rules.filter(r -> ruleIds.contains(r.getFileName().toString())).sorted().toList()) {
                 String rule = ruleDir.getFileName().toString();
-                assertTrue(ruleIds.contains(rule), "fixtures for an unknown rule: " + rule);
                 for (String kind : List.of("fires", "quiet")) {
                     Path root = ruleDir.resolve(kind);
                     tests.add(DynamicTest.dynamicTest(rule + "/" + kind, () -> check(rule, kind, root)));

@@ -126,7 +126,8 @@ public record CriEndpoint(String text, Transport transport, boolean hasScheme, S
             String path = slash < 0 ? "" : afterSlashes.substring(slash);
             address = "//" + (host.isEmpty() ? "." : host) + path;
         }
-        String[] parts = address.substring(2).split("/", 3);
+        // "npipe:///" leaves "/" here: too short to hold //host/pipe/name
+        String[] parts = address.length() < 2 ? new String[0] : address.substring(2).split("/", 3);
         if (parts.length < 3 || parts[0].isEmpty() || !parts[1].equalsIgnoreCase("pipe") || parts[2].isEmpty()) {
             return Parsed.invalid(text, "not a named pipe path; expected \\\\.\\pipe\\NAME or npipe:////./pipe/NAME");
         }

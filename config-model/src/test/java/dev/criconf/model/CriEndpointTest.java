@@ -41,7 +41,7 @@ class CriEndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "", " unix:///run/x.sock", "unix://run/containerd/containerd.sock", "unix:run/x.sock",
-        "http://localhost/x", "run/containerd/containerd.sock", "npipe:pipe", "tcp://", "npipe:////./notapipe/x",
+        "http://localhost/x", "run/containerd/containerd.sock", "npipe:pipe", "tcp://", "npipe:////./notapipe/x", "npipe:///",
     })
     void reportsWhatTheKubeletWouldRejectOrMisread(String text) {
         assertFalse(CriEndpoint.parse(text).isOk(), text);

@@ -87,7 +87,7 @@ class DockerRulesTest {
         void anUnknownReleaseIsAssumedCurrent() {
             List<Finding> f = run(rule, upgradedFromDockershim());
             assertEquals(2, f.size());
-            assertTrue(f.get(1).message().contains("assuming Kubernetes 1.35 (no Kubernetes version given; dockershim existed up to 1.23)"),
+            assertTrue(f.get(1).message().contains("Kubernetes 1.24 and later (assuming Kubernetes 1.35, as no Kubernetes version is given) no longer has dockershim"),
                     f.get(1).message());
         }
 

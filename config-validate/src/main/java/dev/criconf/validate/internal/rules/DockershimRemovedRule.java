@@ -65,8 +65,9 @@ public final class DockershimRemovedRule implements Rule {
         if (kubelet.isEmpty()) {
             return;
         }
+        // the subject of "... no longer has dockershim": the release, or the assumption and why
         String k8s = x.kubernetes().isAssumed()
-                ? x.kubernetesPhrase() + " (no Kubernetes version given; dockershim existed up to 1.23)"
+                ? "Kubernetes 1.24 and later (" + x.kubernetesPhrase() + ", as no Kubernetes version is given)"
                 : x.kubernetesPhrase();
         String replacement = replacement(x);
         for (CommandLineFlag f : node.kubeletFlags().map(KubeletFlags::flags).orElse(List.of())) {
@@ -100,8 +101,8 @@ public final class DockershimRemovedRule implements Rule {
         for (Fact<CriEndpoint> docker : CrossComponent.dockerSockets(node)) {
             if (docker.value().sameSocketAs(e.get())) {
                 var f = ctx.finding(ep.location(), "the kubelet's " + which + " is " + ep.value() + " (" + ep.shown()
-                        + "), Docker Engine's own API socket, not a CRI endpoint: without dockershim (removed in 1.24; "
-                        + k8s + ") the kubelet cannot talk to Docker directly and fails to connect; " + replacement);
+                        + "), Docker Engine's own API socket, not a CRI endpoint: " + k8s + " has no dockershim, so the "
+                        + "kubelet cannot talk to Docker directly and fails to connect; " + replacement);
                 if (docker.explicit()) {
                     f.related(docker.location(), "Docker's socket: " + docker.shown());
                 }

@@ -238,8 +238,13 @@ public final class NodeEditor {
             setFlag(ws, flag, value);
             return;
         }
-        String file = kubeletFileFor(field).orElseThrow(() -> new EditException(
-                "the node has no kubelet configuration file to set " + field + " in"));
+        Optional<String> configFile = kubeletFileFor(field);
+        if (configFile.isEmpty()) {
+            // a kubelet run without --config takes everything from flags
+            setFlag(ws, flag, value);
+            return;
+        }
+        String file = configFile.get();
         YamlStream doc = ws.yaml(file);
         int index = kubeletDocument(doc);
         YamlPath path = YamlPath.of(field);

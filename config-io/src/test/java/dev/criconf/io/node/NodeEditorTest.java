@@ -206,6 +206,20 @@ class NodeEditorTest {
         assertEquals("systemd", containerdDriver(after));
     }
 
+    @Test
+    void cgroupDriverKubeletWithoutConfigFileBecomesFlag() {
+        tree().write("usr/lib/systemd/system/kubelet.service", "[Service]\n"
+                        + "EnvironmentFile=-/etc/default/kubelet\n"
+                        + "ExecStart=/usr/bin/kubelet --container-runtime-endpoint=" + CONTAINERD_SOCK + " $KUBELET_EXTRA_ARGS\n")
+                .write("criconf.yaml", "kubernetesVersion: \"1.31.0\"\n")
+                .write(CONTAINERD, CONTAINERD_V2.replace("false # cgroupfs", "true"));
+        writeAndExpect(editor().setCgroupDriver(CgroupDriver.SYSTEMD),
+                Map.of("etc/default/kubelet", "KUBELET_EXTRA_ARGS=--cgroup-driver=systemd\n"));
+        NodeConfig after = load();
+        assertEquals("systemd", kubeletDriver(after));
+        assertEquals("systemd", containerdDriver(after));
+    }
+
     // ---- CRI-O ---------------------------------------------------------------------------------
 
     static final String CRIO_SOCK = "unix:///var/run/crio/crio.sock";

@@ -499,6 +499,24 @@ class NodeEditorTest {
     }
 
     @Test
+    void writeRefusesFileChangedSincePlanWritingNothing() throws IOException {
+        containerdNode("cgroupDriver: cgroupfs\n", CONTAINERD_V2);
+        EditPlan plan = editor().setCgroupDriver(CgroupDriver.SYSTEMD);
+        assertEquals(List.of(CONTAINERD, KUBELET_YAML), plan.changes().stream().map(FileChange::file).toList());
+        // someone else edits the kubelet file between plan and write
+        String theirs = HEADER + "cgroupDriver: cgroupfs\nmaxPods: 50\n";
+        Files.writeString(root.resolve(KUBELET_YAML), theirs);
+        dev.criconf.io.WriteException e = assertThrows(dev.criconf.io.WriteException.class, plan::write);
+        assertEquals(dev.criconf.io.WriteException.Reason.CHANGED_ON_DISK, e.reason());
+        assertEquals(theirs, Files.readString(root.resolve(KUBELET_YAML)));
+        // every file is checked before the first write: no half-fixed node
+        assertEquals(CONTAINERD_V2, Files.readString(root.resolve(CONTAINERD)));
+        Map<String, String> files = snapshot();
+        assertEquals(new java.util.TreeSet<>(List.of(DROP_IN_PATH, "criconf.yaml", FLAGS_ENV, KUBELET_YAML, CONTAINERD)),
+                files.keySet(), "no temporary or backup files left");
+    }
+
+    @Test
     void planIsEmptyWhenAlreadyTrue() {
         containerdNode("cgroupDriver: systemd\n", CONTAINERD_V2.replace("false # cgroupfs", "true"));
         EditPlan plan = editor().setCgroupDriver(CgroupDriver.SYSTEMD);

@@ -51,7 +51,10 @@ import java.util.TreeMap;
  * Turns {@link NodeEdit}s into minimal lossless edits of a node's files: the file that holds the
  * effective value is edited where there is one, else the conventional file is (created if needed),
  * e.g. a CRI-O drop-in {@code etc/crio/crio.conf.d/02-cgroup-manager.conf}. Every file edit is
- * verified by its format's editor (re-parsed, nothing else changed); nothing touches the disk until
+ * verified by its format's editor (re-parsed, nothing else changed), and the whole plan by loading the
+ * node as it would be afterwards (a copy of its files in a temporary directory): a typed edit that
+ * would not take effect there (a flag in a file the kubelet does not read, a value a later file
+ * overrides) is refused with {@link EditException}. Nothing touches the node until
  * {@link EditPlan#write()}.
  *
  * <pre>{@code

@@ -57,13 +57,19 @@ public final class EditPlan {
 
     /**
      * Writes every change atomically ({@link SafeFileWriter}), each only if the file on disk still
-     * holds the bytes the plan was computed from.
+     * holds the bytes the plan was computed from. Every file is checked before the first is written,
+     * so a file changed since the plan leaves the whole node untouched (half of a cgroup-driver fix
+     * would be worse than none).
      *
      * @return what was written, in the order of {@link #changes()}
-     * @throws dev.criconf.io.WriteException when a file changed on disk or could not be written;
-     *         files written before the failing one stay written (each write is atomic on its own)
+     * @throws dev.criconf.io.WriteException when a file changed on disk or could not be written; only
+     *         a change racing the write itself, or an I/O failure, can leave files written before the
+     *         failing one (each write is atomic on its own)
      */
     public List<WriteResult> write() {
+        for (FileChange c : changes) {
+            checkUnchanged(c);
+        }
         SafeFileWriter writer = SafeFileWriter.create();
         List<WriteResult> results = new ArrayList<>();
         for (FileChange c : changes) {
@@ -75,6 +81,22 @@ public final class EditPlan {
             results.add(writer.write(target, c.after(), expected));
         }
         return results;
+    }
+
+    private void checkUnchanged(FileChange c) {
+        Path target = root.resolve(c.file());
+        boolean same;
+        try {
+            same = c.before().isPresent()
+                    ? Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), c.before().get())
+                    : !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new WriteException(WriteException.Reason.IO_FAILURE, "cannot read " + target + ": " + e.getMessage(), e);
+        }
+        if (!same) {
+            throw new WriteException(WriteException.Reason.CHANGED_ON_DISK, c.file() + " changed on disk since the plan"
+                    + " was made; nothing was written");
+        }
     }
 
     private static void createParent(Path target) {

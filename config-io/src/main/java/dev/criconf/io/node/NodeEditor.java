@@ -51,7 +51,10 @@ import java.util.TreeMap;
  * Turns {@link NodeEdit}s into minimal lossless edits of a node's files: the file that holds the
  * effective value is edited where there is one, else the conventional file is (created if needed),
  * e.g. a CRI-O drop-in {@code etc/crio/crio.conf.d/02-cgroup-manager.conf}. Every file edit is
- * verified by its format's editor (re-parsed, nothing else changed); nothing touches the disk until
+ * verified by its format's editor (re-parsed, nothing else changed), and the whole plan by loading the
+ * node as it would be afterwards (a copy of its files in a temporary directory): a typed edit that
+ * would not take effect there (a flag in a file the kubelet does not read, a value a later file
+ * overrides) is refused with {@link EditException}. Nothing touches the node until
  * {@link EditPlan#write()}.
  *
  * <pre>{@code
@@ -91,7 +94,70 @@ public final class NodeEditor {
         for (NodeEdit edit : edits) {
             apply(ws, edit);
         }
-        return new EditPlan(root, edits, ws.changes());
+        List<FileChange> changes = ws.changes();
+        if (!changes.isEmpty()) {
+            verify(edits, changes);
+        }
+        return new EditPlan(root, edits, changes);
+    }
+
+    /**
+     * Re-loads the node as it would be after the changes and refuses the plan unless every typed
+     * edit holds there: each file edit was verified alone, but only a re-load shows that the value
+     * lands where the program reads it (merge order, drop-ins, flags beating files). The node's
+     * files are copied to a temporary root (they are few and small) with the changes applied.
+     */
+    private void verify(List<NodeEdit> edits, List<FileChange> changes) {
+        Path scratch;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("criconf-plan");
+        } catch (java.io.IOException e) {
+            throw new EditException("cannot verify the plan: no temporary directory: " + e.getMessage());
+        }
+        try {
+            for (String file : node.files()) {
+                NodeRootFiles.Read read = files.read(file);
+                if (read.bytes().isPresent()) {
+                    copyTo(scratch, file, read.bytes().get());
+                }
+            }
+            for (FileChange c : changes) {
+                copyTo(scratch, c.file(), c.after());
+            }
+            NodeConfig after = NodeLoader.create().load(scratch);
+            for (NodeEdit edit : edits) {
+                Optional<String> failure = PlanCheck.failure(edit, after);
+                if (failure.isPresent()) {
+                    throw new EditException("the plan for '" + edit.describe() + "' does not take effect: "
+                            + failure.get() + "; nothing was changed");
+                }
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void copyTo(Path scratch, String file, byte[] bytes) {
+        try {
+            Path target = scratch.resolve(file).normalize();
+            if (!target.startsWith(scratch)) {
+                throw new EditException("cannot verify the plan: " + file + " is outside the node root");
+            }
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.write(target, bytes);
+        } catch (java.io.IOException e) {
+            throw new EditException("cannot verify the plan: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // a leftover temporary copy is harmless; the plan itself is already decided
+        }
     }
 
     /** Plans one edit. */
@@ -175,8 +241,13 @@ public final class NodeEditor {
             setFlag(ws, flag, value);
             return;
         }
-        String file = kubeletFileFor(field).orElseThrow(() -> new EditException(
-                "the node has no kubelet configuration file to set " + field + " in"));
+        Optional<String> configFile = kubeletFileFor(field);
+        if (configFile.isEmpty()) {
+            // a kubelet run without --config takes everything from flags
+            setFlag(ws, flag, value);
+            return;
+        }
+        String file = configFile.get();
         YamlStream doc = ws.yaml(file);
         int index = kubeletDocument(doc);
         YamlPath path = YamlPath.of(field);
@@ -287,9 +358,12 @@ public final class NodeEditor {
             case CRIO -> {
                 setCrio(ws, "cgroup_manager", driver.value(), CRIO_CGROUP_DROP_IN);
                 // CRI-O refuses cgroupfs unless conmon runs in the pod's cgroup
+                // the two settings belong together: a new conmon_cgroup goes where cgroup_manager is
                 if (driver == CgroupDriver.CGROUPFS && !node.crio().flatMap(CrioConfig::conmonCgroup)
                         .map(Setting::value).filter("pod"::equals).isPresent()) {
-                    setCrio(ws, "conmon_cgroup", "pod", CRIO_CGROUP_DROP_IN);
+                    String managerFile = node.crio().flatMap(CrioConfig::cgroupManager).flatMap(Setting::origin)
+                            .map(o -> o.file()).orElse(CRIO_CGROUP_DROP_IN);
+                    setCrio(ws, "conmon_cgroup", "pod", managerFile);
                 }
             }
             case CRI_DOCKERD -> setDockerCgroupDriver(ws, driver);
@@ -308,9 +382,24 @@ public final class NodeEditor {
         String file = runtime.flatMap(r -> r.systemdCgroup().flatMap(Setting::origin).map(o -> o.file()))
                 .or(() -> runtime.map(r -> r.keyOrigin().file()))
                 .orElse(config.mainFile().path());
-        List<String> path = List.of("plugins", cri.runtimePluginId(), "containerd", "runtimes", name, "options",
-                "SystemdCgroup");
-        ws.put(file, ws.toml(file).set(tomlPath(path), systemd));
+        List<String> runtimePath = List.of("plugins", cri.runtimePluginId(), "containerd", "runtimes", name);
+        TomlDocument doc = ws.toml(file);
+        if (runtime.isEmpty()) {
+            // a runtime table that only holds options loses containerd's default runtime_type
+            // (observed with containerd 1.6: runtime_type = ""), so a new runc table gets it explicitly
+            if (!name.equals("runc")) {
+                throw new EditException("the default runtime '" + name + "' has no runtimes." + name
+                        + " table; cannot tell its runtime_type");
+            }
+            doc = doc.set(tomlPath(append(runtimePath, "runtime_type")), "io.containerd.runc.v2");
+        }
+        ws.put(file, doc.set(tomlPath(append(append(runtimePath, "options"), "SystemdCgroup")), systemd));
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        List<String> out = new ArrayList<>(path);
+        out.add(key);
+        return out;
     }
 
     private void setSandboxImage(Workspace ws, String image) {
@@ -375,12 +464,18 @@ public final class NodeEditor {
         JsonDocument doc = ws.jsonOrNew(file);
         Optional<JsonValue> opts = doc.find(JsonPath.of("exec-opts"));
         if (opts.isPresent() && opts.get() instanceof JsonValue.JsonArray array) {
+            boolean replaced = false;
+            // every occurrence: an earlier one left alone would come back if the later was removed
             for (int i = 0; i < array.items().size(); i++) {
                 if (array.items().get(i) instanceof JsonValue.JsonString s
                         && s.value().replace(" ", "").startsWith(DockerDaemonConfig.CGROUP_DRIVER_OPTION + "=")) {
-                    ws.put(file, doc.set(JsonPath.of("exec-opts").index(i), new JsonData.Str(option)));
-                    return;
+                    doc = doc.set(JsonPath.of("exec-opts").index(i), new JsonData.Str(option));
+                    replaced = true;
                 }
+            }
+            if (replaced) {
+                ws.put(file, doc);
+                return;
             }
         }
         ws.put(file, doc.append(JsonPath.of("exec-opts"), new JsonData.Str(option)));

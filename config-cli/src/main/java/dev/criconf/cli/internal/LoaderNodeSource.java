@@ -11,7 +11,9 @@ import dev.criconf.model.edit.NodeEdit;
 import dev.criconf.model.kubelet.EffectiveKubeletConfig;
 import dev.criconf.model.value.ConfigValue;
 import dev.criconf.model.value.ConfigValues;
+import dev.criconf.validate.NodeVersions;
 import dev.criconf.validate.Secrets;
+import dev.criconf.validate.TargetVersions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,12 @@ public final class LoaderNodeSource implements NodeSource {
     }
 
     private record Loaded(Path root, NodeConfig config) implements LoadedNode {
+
+        // without this the node's criconf.yaml versions never reach the rules
+        @Override
+        public TargetVersions versions() {
+            return NodeVersions.from(config);
+        }
 
         @Override
         public Secrets secrets() {

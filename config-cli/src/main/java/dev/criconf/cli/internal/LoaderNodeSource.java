@@ -38,6 +38,12 @@ public final class LoaderNodeSource implements NodeSource {
 
     private record Loaded(Path root, NodeConfig config) implements LoadedNode {
 
+        // without this the node's criconf.yaml versions never reach the rules
+        @Override
+        public TargetVersions versions() {
+            return NodeVersions.from(config);
+        }
+
         @Override
         public TargetVersions versions() {
             return NodeVersions.from(config);

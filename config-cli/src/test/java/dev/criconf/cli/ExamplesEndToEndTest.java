@@ -128,7 +128,7 @@ class ExamplesEndToEndTest {
 
     private static List<String> exampleNames() throws IOException {
         try (Stream<Path> s = Files.list(EXAMPLES)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p.resolve("criconf.yaml"))).map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

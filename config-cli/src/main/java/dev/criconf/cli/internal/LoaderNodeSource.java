@@ -45,11 +45,6 @@ public final class LoaderNodeSource implements NodeSource {
         }
 
         @Override
-        public TargetVersions versions() {
-            return NodeVersions.from(config);
-        }
-
-        @Override
         public Secrets secrets() {
             return Secrets.of(NodeSecrets.of(config));
         }

@@ -55,15 +55,11 @@ build() {
 # ------------------------------------------------------------------------------------------ machine
 
 machine_section() {
-  local cpu mhz mem jdk commit
+  local cpu mhz mem jdk
   cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
   mhz="$(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
   mem="$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   jdk="$(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')"
-  commit="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  if [ -n "$(cd "$repo" && git status --porcelain -- config-io config-model config-validate config-cli config-bench/src 2>/dev/null)" ]; then
-    commit="$commit (with uncommitted changes)"
-  fi
   {
     echo "## Machine and run"
     echo
@@ -317,6 +313,10 @@ assemble() {
 }
 
 mkdir -p "$work"
+commit="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(cd "$repo" && git status --porcelain -- config-io config-model config-validate config-cli config-bench/src 2>/dev/null)" ]; then
+  commit="$commit (with uncommitted changes)"
+fi
 load_start="$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ / \/ /g')"
 build
 if $build_only; then

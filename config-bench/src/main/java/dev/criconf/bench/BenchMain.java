@@ -70,6 +70,7 @@ public final class BenchMain {
         ChainedOptionsBuilder options = settings.apply(new OptionsBuilder())
                 .include(include)
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh.json").toString())
                 .output(out.resolve("jmh.log").toString());
@@ -92,14 +93,17 @@ public final class BenchMain {
         StringBuilder md = new StringBuilder();
         md.append("## JMH: parse and edit\n\n");
         md.append(String.format(Locale.ROOT, "One JMH run of %s; fork 1, warm-up %d x %d s, measurement %d x %d s, "
-                        + "average time per operation, `-prof gc`; fork JVM `%s`. Run time %d s.%n",
+                        + "average time per operation, `-prof gc` and process CPU time per operation; fork JVM `%s`. Run time %d s.%n",
                 "every benchmark below", warmup, seconds, iterations, seconds,
                 String.join(" ", Settings.JVM_ARGS), runSeconds));
         md.append("Load average (1/5/15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
                 .append(". The machine is shared with other builds, so absolute figures move from run to run; "
                         + "ratios compare benchmarks of this same run.\n\n");
         md.append("Error bars are JMH's 99.9 % confidence half-widths; MB = 10^6 bytes; a ratio's error combines "
-                + "both relative errors. Raw output: `target/bench/jmh.log`, `target/bench/jmh.json`.\n\n");
+                + "both relative errors. Targets are judged on JMH's wall-clock averages. *CPU* figures are the "
+                + "process CPU time per operation over the same iterations (`cpu.time.norm`: benchmark thread, GC "
+                + "and JIT): a cross-check that the load of other builds hardly moves, close to an idle machine's "
+                + "wall-clock time. Raw output: `target/bench/jmh.log`, `target/bench/jmh.json`.\n\n");
         md.append(body);
         if (profiles.length() > 0) {
             md.append("### Profiles of missed targets\n\n");
@@ -138,40 +142,76 @@ public final class BenchMain {
         }
     }
 
-    /** One benchmark's figure: average µs per operation with its error, bytes allocated per op. */
-    record Figure(double micros, double error, double allocBytes) {
+    /**
+     * One benchmark's figure: average wall-clock µs per operation with its error, bytes allocated
+     * per op, process CPU µs per op (NaN when not measured).
+     */
+    record Figure(double micros, double error, double allocBytes, double cpuMicros) {
 
         double relativeError() {
             return Double.isNaN(error) || micros == 0 ? 0 : error / micros;
         }
     }
 
-    /** Figures by "Class.method" and parameter value. */
-    record Figures(Map<String, Map<String, Figure>> byBenchmark) {
+    /** Figures by "Class.method" and parameter values. */
+    record Figures(List<Measured> all) {
+
+        /** One benchmark run: its method, parameters and figure. */
+        record Measured(String benchmark, Map<String, String> params, Figure figure) {}
 
         static Figures of(Collection<RunResult> results) {
-            Map<String, Map<String, Figure>> map = new LinkedHashMap<>();
+            List<Measured> all = new ArrayList<>();
             for (RunResult r : results) {
                 String name = r.getParams().getBenchmark().substring(PACKAGE.length());
-                String param = r.getParams().getParamsKeys().isEmpty()
-                        ? ""
-                        : r.getParams().getParam(r.getParams().getParamsKeys().iterator().next());
+                Map<String, String> params = new LinkedHashMap<>();
+                for (String key : r.getParams().getParamsKeys()) {
+                    params.put(key, r.getParams().getParam(key));
+                }
                 Result<?> primary = r.getPrimaryResult();
                 double alloc = Double.NaN;
+                double cpu = Double.NaN;
                 for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
                     if (e.getKey().endsWith("gc.alloc.rate.norm")) {
                         alloc = e.getValue().getScore();
+                    } else if (e.getKey().endsWith("cpu.time.norm")) {
+                        cpu = e.getValue().getScore();
                     }
                 }
-                map.computeIfAbsent(name, k -> new LinkedHashMap<>())
-                        .put(param, new Figure(primary.getScore(), primary.getScoreError(), alloc));
+                all.add(new Measured(name, Map.copyOf(params),
+                        new Figure(primary.getScore(), primary.getScoreError(), alloc, cpu)));
             }
-            return new Figures(map);
+            return new Figures(List.copyOf(all));
         }
 
-        Figure get(String benchmark, String param) {
-            Map<String, Figure> m = byBenchmark.get(benchmark);
-            return m == null ? null : m.get(param);
+        /** The figure of a benchmark with these parameter values ({@code key, value, key, value...}), or null. */
+        Figure get(String benchmark, String... keyValues) {
+            for (Measured m : all) {
+                if (m.benchmark().equals(benchmark) && matches(m.params(), keyValues)) {
+                    return m.figure();
+                }
+            }
+            return null;
+        }
+
+        /** The values a parameter takes in a benchmark's runs that match the other values given, in run order. */
+        List<String> values(String benchmark, String param, String... keyValues) {
+            List<String> out = new ArrayList<>();
+            for (Measured m : all) {
+                String v = m.params().get(param);
+                if (m.benchmark().equals(benchmark) && v != null && matches(m.params(), keyValues) && !out.contains(v)) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        private static boolean matches(Map<String, String> params, String... keyValues) {
+            for (int i = 0; i + 1 < keyValues.length; i += 2) {
+                if (!keyValues[i + 1].equals(params.get(keyValues[i]))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

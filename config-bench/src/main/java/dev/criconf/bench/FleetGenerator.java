@@ -332,7 +332,7 @@ public final class FleetGenerator {
                 sb.append("  nodefs.available: 10%\n  nodefs.inodesFree: 5%\n  imagefs.available: 15%\n");
             }
             sb.append("healthzBindAddress: 127.0.0.1\nhealthzPort: 10248\nkind: KubeletConfiguration\n");
-            if (r.nextBoolean()) {
+            if (r.nextBoolean() || faults.contains("yaml-duplicate")) {
                 sb.append("maxPods: ").append(110 + 10 * r.nextInt(15)).append('\n');
             }
             if (faults.contains("yaml-duplicate")) {

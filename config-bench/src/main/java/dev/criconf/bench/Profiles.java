@@ -30,7 +30,8 @@ final class Profiles {
     private Profiles() {}
 
     static String profile(Path out, BenchMain.Settings settings, Report.Miss miss) throws IOException, RunnerException {
-        String id = (miss.benchmark() + (miss.param().isEmpty() ? "" : "-" + miss.param())).replaceAll("[^A-Za-z0-9.-]", "_");
+        String id = (miss.benchmark() + "-" + String.join("-", new java.util.TreeMap<>(miss.params()).values()))
+                .replaceAll("[^A-Za-z0-9.-]", "_");
         Path jfr = out.resolve("profile-" + id + ".jfr").toAbsolutePath();
         Files.deleteIfExists(jfr);
         int delay = settings.warmup() * settings.seconds() + 2;
@@ -39,14 +40,12 @@ final class Profiles {
                 .measurementIterations(Math.max(settings.iterations(), 8))
                 .jvmArgsAppend("-XX:StartFlightRecording=delay=" + delay + "s,settings=profile,filename=" + jfr)
                 .output(out.resolve("profile-" + id + ".log").toString());
-        if (!miss.paramName().isEmpty()) {
-            b.param(miss.paramName(), miss.param());
-        }
+        miss.params().forEach(b::param);
         new Runner(b.build()).run();
         if (!Files.exists(jfr)) {
             return "#### " + miss.what() + "\n\nno recording was written (" + jfr + ").\n\n";
         }
-        return "#### " + miss.what() + " (`" + miss.benchmark() + "`" + (miss.param().isEmpty() ? "" : " " + miss.param())
+        return "#### " + miss.what() + " (`" + miss.benchmark() + "` " + new java.util.TreeMap<>(miss.params())
                 + ")\n\n" + summarise(jfr) + "\n";
     }
 

@@ -1,9 +1,7 @@
 package dev.criconf.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.criconf.io.toml.TomlDocument;
-import dev.criconf.io.toml.TomlTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,13 +15,22 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 
 /**
- * TOML parsing, one whole file per operation, from the file's bytes: our lossless parse plus the
- * unedited print ({@code toBytes()}), the same plus building the semantic view, tomlj 2.x
- * {@code Toml.parse} (the peer of the target) and jackson-dataformat-toml {@code readTree}
- * (a read-only reference: it keeps neither comments nor layout).
+ * TOML parsing, one whole file per operation, from the file's bytes.
+ *
+ * <ul>
+ *   <li>{@code criconf-print}: our lossless parse plus the unedited print ({@code toBytes()}), the
+ *       figure the targets are about;</li>
+ *   <li>{@code criconf-view}: our parse plus the typed read-only view (what a reader of values pays);</li>
+ *   <li>{@code tomlj}: tomlj 2.x {@code Toml.parse} of the bytes decoded as UTF-8 (our parse decodes
+ *       too), the peer of the target;</li>
+ *   <li>{@code jackson}: jackson-dataformat-toml {@code readTree}, a read-only reference (it keeps
+ *       no comments or layout).</li>
+ * </ul>
+ *
+ * The parser is a parameter rather than a method so that JMH runs the parsers of one input one
+ * after the other: on a shared machine whose load drifts, the ratios then compare neighbours.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,45 +41,44 @@ public class TomlParseBenchmark {
     @Param({"synthetic-60k", "corpus-crio-1", "corpus-containerd-1"})
     public String input;
 
+    /** Which parser; see the class comment. */
+    @Param({"criconf-print", "criconf-view", "tomlj", "jackson"})
+    public String parser;
+
     private byte[] bytes;
     private TomlMapper jackson;
+    private int which;
 
     @Setup
     public void setup() throws IOException {
         bytes = Inputs.toml(input).bytes();
         jackson = new TomlMapper();
+        which = Arrays.asList("criconf-print", "criconf-view", "tomlj", "jackson").indexOf(parser);
+        if (which < 0) {
+            throw new IllegalArgumentException("unknown parser " + parser);
+        }
         TomlDocument ours = TomlDocument.parse("config.toml", bytes);
         if (!ours.problems().isEmpty() || !Arrays.equals(ours.toBytes(), bytes)) {
             throw new IllegalStateException(input + ": not a clean round trip: " + ours.problems());
         }
-        TomlParseResult theirs = Toml.parse(new String(bytes, StandardCharsets.UTF_8));
-        if (theirs.hasErrors()) {
-            throw new IllegalStateException(input + ": tomlj reports " + theirs.errors());
+        if (Toml.parse(new String(bytes, StandardCharsets.UTF_8)).hasErrors()) {
+            throw new IllegalStateException(input + ": tomlj reports errors");
         }
         jackson.readTree(bytes);
     }
 
-    /** Lossless parse and print of the unedited document: the figure the target is about. */
+    /** One file parsed by the parser of this run. */
     @Benchmark
-    public byte[] criconfParsePrint() {
-        return TomlDocument.parse("config.toml", bytes).toBytes();
-    }
-
-    /** Lossless parse plus the typed read-only view (what a reader of values pays). */
-    @Benchmark
-    public TomlTable criconfParseView() {
-        return TomlDocument.parse("config.toml", bytes).root();
-    }
-
-    /** tomlj 2.x, from the same bytes decoded as UTF-8 (our parse decodes too). */
-    @Benchmark
-    public TomlParseResult tomlj() {
-        return Toml.parse(new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    /** jackson-dataformat-toml into a JsonNode tree (read-only reference). */
-    @Benchmark
-    public JsonNode jacksonReadTree() throws IOException {
-        return jackson.readTree(bytes);
+    public Object parse() throws IOException {
+        switch (which) {
+            case 0:
+                return TomlDocument.parse("config.toml", bytes).toBytes();
+            case 1:
+                return TomlDocument.parse("config.toml", bytes).root();
+            case 2:
+                return Toml.parse(new String(bytes, StandardCharsets.UTF_8));
+            default:
+                return jackson.readTree(bytes);
+        }
     }
 }

@@ -18,9 +18,10 @@ import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 
 /**
- * YAML parsing from the file's bytes: our lossless {@code YamlStream.parse} (span tree, values,
- * YAML 1.1/1.2 ambiguity scan) against snakeyaml-engine's {@code Parse} events alone, with the
- * settings our parser gives it (marks on, comments off).
+ * YAML parsing from the file's bytes: our lossless {@code YamlStream.parse} (span tree, values
+ * under both schemas, YAML 1.1/1.2 ambiguity scan, duplicate keys) against snakeyaml-engine's
+ * {@code Parse} events alone, with the settings our parser gives it (marks on, comments off).
+ * As in {@link TomlParseBenchmark} the parser is a parameter, so both run back to back per input.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,8 +32,13 @@ public class YamlParseBenchmark {
     @Param({"synthetic-60k", "corpus-kubelet-1"})
     public String input;
 
+    /** {@code criconf} or {@code snakeyaml-events}. */
+    @Param({"criconf", "snakeyaml-events"})
+    public String parser;
+
     private byte[] bytes;
     private LoadSettings settings;
+    private boolean ours;
 
     @Setup
     public void setup() {
@@ -44,24 +50,26 @@ public class YamlParseBenchmark {
                 .setAllowDuplicateKeys(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
                 .build();
-        YamlStream ours = YamlStream.parse("kubeadm.yaml", bytes, ParseLimits.DEFAULTS);
-        if (!ours.problems().isEmpty() || ours.documents().isEmpty()) {
-            throw new IllegalStateException(input + ": " + ours.problems());
+        if (!parser.equals("criconf") && !parser.equals("snakeyaml-events")) {
+            throw new IllegalArgumentException("unknown parser " + parser);
+        }
+        ours = parser.equals("criconf");
+        YamlStream stream = YamlStream.parse("kubeadm.yaml", bytes, ParseLimits.DEFAULTS);
+        if (!stream.problems().isEmpty() || stream.documents().isEmpty()) {
+            throw new IllegalStateException(input + ": " + stream.problems());
         }
     }
 
-    /** Our lossless parse. */
+    /** One file parsed by the parser of this run; snakeyaml's events are all pulled, nothing is built. */
     @Benchmark
-    public YamlStream criconfParse() {
-        return YamlStream.parse("kubeadm.yaml", bytes, ParseLimits.DEFAULTS);
-    }
-
-    /** snakeyaml-engine's event stream, every event pulled, nothing built. */
-    @Benchmark
-    public void snakeyamlEvents(Blackhole bh) {
+    public Object parse(Blackhole bh) {
+        if (ours) {
+            return YamlStream.parse("kubeadm.yaml", bytes, ParseLimits.DEFAULTS);
+        }
         String text = new String(bytes, StandardCharsets.UTF_8);
         for (Event e : new Parse(settings).parseString(text)) {
             bh.consume(e);
         }
+        return text;
     }
 }

@@ -93,7 +93,7 @@ public final class BenchMain {
         StringBuilder md = new StringBuilder();
         md.append("## JMH: parse and edit\n\n");
         md.append(String.format(Locale.ROOT, "One JMH run of %s; fork 1, warm-up %d x %d s, measurement %d x %d s, "
-                        + "average time per operation, `-prof gc` and process CPU time per operation; fork JVM `%s`. Run time %d s.%n",
+                        + "average time per operation, `-prof gc` and thread CPU time per operation; fork JVM `%s`. Run time %d s.%n",
                 "every benchmark below", warmup, seconds, iterations, seconds,
                 String.join(" ", Settings.JVM_ARGS), runSeconds));
         md.append("Load average (1/5/15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
@@ -101,9 +101,10 @@ public final class BenchMain {
                         + "ratios compare benchmarks of this same run.\n\n");
         md.append("Error bars are JMH's 99.9 % confidence half-widths; MB = 10^6 bytes; a ratio's error combines "
                 + "both relative errors. Targets are judged on JMH's wall-clock averages. *CPU* figures are the "
-                + "process CPU time per operation over the same iterations (`cpu.time.norm`: benchmark thread, GC "
-                + "and JIT): a cross-check that the load of other builds hardly moves, close to an idle machine's "
-                + "wall-clock time. Raw output: `target/bench/jmh.log`, `target/bench/jmh.json`.\n\n");
+                + "benchmark thread's CPU time per operation over the same iterations (`cpu.time.norm`; GC and JIT "
+                + "threads not counted): a cross-check that the load of other builds hardly moves, close to an idle "
+                + "machine's wall-clock time. Where the wall clock misses a target that CPU time meets, the summary "
+                + "says so. Raw output: `target/bench/jmh.log`, `target/bench/jmh.json`.\n\n");
         md.append(body);
         if (profiles.length() > 0) {
             md.append("### Profiles of missed targets\n\n");

@@ -14,10 +14,15 @@ final class Report {
     record Miss(String benchmark, Map<String, String> params, String what) {}
 
     /** A line of the summary table at the top of RESULTS.md. */
-    record Row(String what, String measured, String target, boolean met) {
+    record Row(String what, String measured, String target, boolean met, boolean metOnCpu) {
+
+        Row(String what, String measured, String target, boolean met) {
+            this(what, measured, target, met, met);
+        }
 
         String markdown() {
-            return "| " + what + " | " + measured + " | " + target + " | " + (met ? "met" : "**missed**") + " |";
+            String verdict = met ? "met" : metOnCpu ? "**missed** on the wall clock; met on CPU time (machine load)" : "**missed**";
+            return "| " + what + " | " + measured + " | " + target + " | " + verdict + " |";
         }
     }
 
@@ -88,7 +93,7 @@ final class Report {
                     .append(" | ").append(micros(v)).append(" |\n");
             double mb = bytes / c.micros();
             rows.add(new Row("TOML parse+print, " + input, mbps(bytes, c) + " MB/s" + cpuNote(bytes / c.cpuMicros(), " MB/s"),
-                    ">= " + fmt(TOML_MBPS_TARGET) + " MB/s", mb >= TOML_MBPS_TARGET));
+                    ">= " + fmt(TOML_MBPS_TARGET) + " MB/s", mb >= TOML_MBPS_TARGET, bytes / c.cpuMicros() >= TOML_MBPS_TARGET));
             verdicts.add(verdict(mb >= TOML_MBPS_TARGET, input + ": " + fmt(mb) + " MB/s vs >= " + fmt(TOML_MBPS_TARGET),
                     shortBy(mb, TOML_MBPS_TARGET)));
             Map<String, String> params = Map.of("input", input, "parser", "criconf-print");
@@ -99,7 +104,7 @@ final class Report {
                 double ratio = t.micros() / c.micros();
                 rows.add(new Row("TOML parse+print vs tomlj, " + input, ratioText(t, c)
                         + cpuNote(t.cpuMicros() / c.cpuMicros(), "x"), ">= " + fmt(TOML_VS_TOMLJ_TARGET) + "x",
-                        ratio >= TOML_VS_TOMLJ_TARGET));
+                        ratio >= TOML_VS_TOMLJ_TARGET, t.cpuMicros() / c.cpuMicros() >= TOML_VS_TOMLJ_TARGET));
                 verdicts.add(verdict(ratio >= TOML_VS_TOMLJ_TARGET, input + ": " + fmt(ratio) + "x tomlj vs >= "
                         + fmt(TOML_VS_TOMLJ_TARGET) + "x", shortBy(ratio, TOML_VS_TOMLJ_TARGET)));
                 if (ratio < TOML_VS_TOMLJ_TARGET && mb >= TOML_MBPS_TARGET) {
@@ -142,7 +147,8 @@ final class Report {
         double ratio = edit.micros() / parse.micros();
         rows.add(new Row("TOML edit / one parse, synthetic-60k", micros(edit) + " µs / " + micros(parse) + " µs = "
                 + ratioText(edit, parse) + cpuNote(edit.cpuMicros() / parse.cpuMicros(), "x"),
-                "<= " + fmt(EDIT_VS_PARSE_TARGET) + "x", ratio <= EDIT_VS_PARSE_TARGET));
+                "<= " + fmt(EDIT_VS_PARSE_TARGET) + "x", ratio <= EDIT_VS_PARSE_TARGET,
+                edit.cpuMicros() / parse.cpuMicros() <= EDIT_VS_PARSE_TARGET));
         List<String> verdicts = new ArrayList<>();
         verdicts.add(verdict(ratio <= EDIT_VS_PARSE_TARGET, "edit / parse = " + ratioText(edit, parse) + " vs <= "
                 + fmt(EDIT_VS_PARSE_TARGET) + "x", overBy(ratio, EDIT_VS_PARSE_TARGET)));
@@ -181,7 +187,8 @@ final class Report {
                 double ratio = s.micros() / c.micros();
                 rows.add(new Row("YAML parse vs snakeyaml events, " + input, mbps(bytes, c) + " MB/s vs " + mbps(bytes, s)
                         + " MB/s = " + ratioText(s, c) + cpuNote(s.cpuMicros() / c.cpuMicros(), "x"),
-                        ">= " + fmt(YAML_VS_SNAKEYAML_TARGET) + "x", ratio >= YAML_VS_SNAKEYAML_TARGET));
+                        ">= " + fmt(YAML_VS_SNAKEYAML_TARGET) + "x", ratio >= YAML_VS_SNAKEYAML_TARGET,
+                        s.cpuMicros() / c.cpuMicros() >= YAML_VS_SNAKEYAML_TARGET));
                 verdicts.add(verdict(ratio >= YAML_VS_SNAKEYAML_TARGET, input + ": " + fmt(ratio) + "x snakeyaml vs >= "
                         + fmt(YAML_VS_SNAKEYAML_TARGET) + "x", shortBy(ratio, YAML_VS_SNAKEYAML_TARGET)));
                 if (ratio < YAML_VS_SNAKEYAML_TARGET) {
@@ -234,7 +241,7 @@ final class Report {
             double kCpu = slope(cpuPoints.subList(Math.min(1, cpuPoints.size() - 1), cpuPoints.size()));
             rows.add(new Row(label + " parse time vs size (1 KB..4 MB)", "k = " + fmt(kLarge)
                     + " from 8 KB up (" + fmt(kAll) + " overall; CPU time: " + fmt(kCpu) + ")", "linear (k <= 1.1)",
-                    kLarge <= 1.1));
+                    kLarge <= 1.1, kCpu <= 1.1));
             sb.append('\n').append(label).append(": k = ").append(fmt(kAll))
                     .append(" over all sizes, k = ").append(fmt(kLarge)).append(" from 8 KB up (CPU time: k = ")
                     .append(fmt(kCpu)).append("): ")

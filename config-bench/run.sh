@@ -87,9 +87,10 @@ jmh_section() {
   if $quick; then
     args+=(--warmup 1 --iterations 2 --time 1 --no-profile)
   else
-    args+=(--warmup 5 --iterations 5 --time 1)
+    # 10 warm-up seconds: under the load of other builds the JIT gets little CPU in fewer
+    args+=(--warmup 10 --iterations 5 --time 1)
   fi
-  log "JMH: parse, edit and size sweep (about 7 minutes on 2 cores, longer when a target is missed)"
+  log "JMH: parse, edit and size sweep (about 9 minutes on 2 cores, longer when a target is missed)"
   java -Dcriconf.shared="$shared" -cp "$CP" dev.criconf.bench.BenchMain "${args[@]}" >"$work/benchmain.out"
 }
 

@@ -69,6 +69,9 @@ machine_section() {
     echo "- Load average (1/5/15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg | sed 's/ / \/ /g')."
     echo "  The machine is shared with other engineers' builds: absolute figures move with the load;"
     echo "  targets relative to a peer are judged on ratios taken in the same JMH run."
+    if $skip_jmh; then
+      echo "- JMH figures kept from an earlier run (\`--skip-jmh\`): its date and load are in its own section."
+    fi
     if $quick; then
       echo "- **Quick run** (\`--quick\`): JMH smoke settings, the figures are not meaningful."
     fi

@@ -263,7 +263,7 @@ final class StreamBuilder {
         end = Math.max(end, o.contentStart);
         YamlNode node;
         Origin origin = span(o.contentStart, end);
-        Origin nodeOrigin = span(o.nodeStart, end);
+        Origin nodeOrigin = o.nodeStart == o.contentStart ? origin : span(o.nodeStart, end);
         if (o.mapping) {
             List<YamlMapping.Entry> entries = new ArrayList<>(o.children.size() / 2);
             for (int i = 0; i + 1 < o.children.size(); i += 2) {
@@ -300,10 +300,11 @@ final class StreamBuilder {
             end = TextLines.blockScalarEnd(text, content, end);
         }
         covered.add(new int[] {start, end});
-        YamlScalar s = new YamlScalar(e.getValue(), style, tag, anchor, span(content, end), span(start, end));
+        Origin origin = span(content, end);
+        YamlScalar s = new YamlScalar(e.getValue(), style, tag, anchor, origin, content == start ? origin : span(start, end));
         Open parent = stack.peek();
         if (parent != null && !parent.flow && parent.threshold >= 0 && style != ScalarStyle.LITERAL
-                && style != ScalarStyle.FOLDED && src.lineOf(content) != src.lineOf(end)) {
+                && style != ScalarStyle.FOLDED && TextLines.hasLineBreak(text, content, end)) {
             indentChecks.add(new int[] {content, end, parent.threshold, 0});
         }
         anchor.ifPresent(a -> anchors.put(a, s));
@@ -437,8 +438,9 @@ final class StreamBuilder {
 
     private void decodeValues() {
         for (YamlDocument d : documents) {
-            ValueDecoder.Expansion x = ValueDecoder.expansion(d.root(), d::resolve);
-            if (ValueDecoder.excessiveAliasing(x)) {
+            // without aliases nothing expands: skip the walk that counts the expansion
+            ValueDecoder.Expansion x = d.aliasTargets().isEmpty() ? null : ValueDecoder.expansion(d.root(), d::resolve);
+            if (x != null && ValueDecoder.excessiveAliasing(x)) {
                 Origin at = d.aliasTargets().keySet().stream().min(Integer::compare)
                         .map(o -> src.originAt(o, 1)).orElse(d.origin());
                 problems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
@@ -460,28 +462,26 @@ final class StreamBuilder {
 
     private List<AmbiguousScalar> ambiguities() {
         List<AmbiguousScalar> out = new ArrayList<>();
+        Deque<Step> work = new ArrayDeque<>(64);
         for (YamlDocument d : documents) {
-            Deque<Step> work = new ArrayDeque<>();
-            work.push(new Step(d.root(), null, null, false));
+            work.push(new Step(d.root(), null, null, -1, false));
             while (!work.isEmpty()) {
                 Step it = work.pop();
                 if (it.node() instanceof YamlScalar s) {
                     if (s.isPlainUntagged() && ScalarResolver.ambiguous(s.value())) {
-                        out.add(new AmbiguousScalar(d.index(), it.path(), it.key(), s.value(), s.origin(),
+                        out.add(new AmbiguousScalar(d.index(), it.path(text), it.key(), s.value(), s.origin(),
                                 ScalarResolver.resolvePlain(YamlSchema.YAML_1_1_KUBELET, s.value()),
                                 ScalarResolver.resolvePlain(YamlSchema.YAML_1_2_CORE, s.value())));
                     }
                 } else if (it.node() instanceof YamlSequence q) {
                     for (int i = q.items().size() - 1; i >= 0; i--) {
-                        work.push(new Step(q.items().get(i), it, new YamlPath.Index(i), false));
+                        work.push(new Step(q.items().get(i), it, null, i, false));
                     }
                 } else if (it.node() instanceof YamlMapping m) {
                     for (int i = m.entries().size() - 1; i >= 0; i--) {
                         YamlMapping.Entry e = m.entries().get(i);
-                        YamlPath.Key k = new YamlPath.Key(e.keyText().orElse(
-                                text.substring(e.key().origin().offset(), e.key().origin().endOffset())));
-                        work.push(new Step(e.value(), it, k, false));
-                        work.push(new Step(e.key(), it, k, true));
+                        work.push(new Step(e.value(), it, m, i, false));
+                        work.push(new Step(e.key(), it, m, i, true));
                     }
                 }
             }
@@ -490,12 +490,26 @@ final class StreamBuilder {
         return out;
     }
 
-    /** A node met while walking a document; its path is built only when it is needed. */
-    private record Step(YamlNode node, Step parent, YamlPath.Segment segment, boolean key) {
-        YamlPath path() {
+    /**
+     * A node met while walking a document: the item {@code index} of its parent sequence, or the
+     * key or value of entry {@code index} of {@code mapping}. Path segments are made only for the
+     * few nodes that need one.
+     */
+    private record Step(YamlNode node, Step parent, YamlMapping mapping, int index, boolean key) {
+
+        YamlPath.Segment segment(String text) {
+            if (mapping == null) {
+                return new YamlPath.Index(index);
+            }
+            YamlMapping.Entry e = mapping.entries().get(index);
+            return new YamlPath.Key(e.keyText().orElseGet(
+                    () -> text.substring(e.key().origin().offset(), e.key().origin().endOffset())));
+        }
+
+        YamlPath path(String text) {
             List<YamlPath.Segment> segments = new ArrayList<>();
-            for (Step s = this; s != null && s.segment() != null; s = s.parent()) {
-                segments.add(s.segment());
+            for (Step s = this; s.parent() != null; s = s.parent()) {
+                segments.add(s.segment(text));
             }
             java.util.Collections.reverse(segments);
             return YamlPath.of(segments);

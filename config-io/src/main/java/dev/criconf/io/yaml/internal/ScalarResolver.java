@@ -91,10 +91,32 @@ public final class ScalarResolver {
 
     /** True when the two schemas read the plain text differently. */
     public static boolean ambiguous(String plainText) {
+        // Either schema reads anything else than a string only from text starting with one of
+        // these characters (or from empty text): the rest is a string for both.
+        if (!plainText.isEmpty() && "yYnNtTfFoO~+-.0123456789".indexOf(plainText.charAt(0)) < 0) {
+            return false;
+        }
         return !resolveYaml11(plainText).equals(resolveCore(plainText));
     }
 
     static YamlValue resolveCore(String s) {
+        if (s.isEmpty()) {
+            return YamlValue.NULL;
+        }
+        // Most plain scalars are words: only these first characters can start a null, a boolean
+        // or a number, and after a letter or '~' only the fixed words remain, so no regex runs.
+        char c = s.charAt(0);
+        if ("~nNtTfF".indexOf(c) >= 0) {
+            return switch (s) {
+                case "~", "null", "Null", "NULL" -> YamlValue.NULL;
+                case "true", "True", "TRUE" -> YamlValue.of(true);
+                case "false", "False", "FALSE" -> YamlValue.of(false);
+                default -> YamlValue.of(s);
+            };
+        }
+        if ("+-.0123456789".indexOf(c) < 0) {
+            return YamlValue.of(s);
+        }
         if (CORE_NULL.matcher(s).matches()) {
             return YamlValue.NULL;
         }
@@ -169,6 +191,10 @@ public final class ScalarResolver {
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private static YamlValue resolveYaml11Number(String in) {
+        long small = plainDecimal(in);
+        if (small >= 0) {
+            return YamlValue.of(BigInteger.valueOf(small));
+        }
         // Timestamps (YYYY-...) decode to strings into interface{}; none of them is a number either.
         String plain = in.replace("_", "");
         GoInt signed = parseGoInt(plain, true);
@@ -194,6 +220,26 @@ public final class ScalarResolver {
             return YamlValue.of(unsigned.value);
         }
         return YamlValue.of(in);
+    }
+
+    /**
+     * The value of a plain decimal without sign, underscore or leading zero and short enough for a
+     * long (the common case, e.g. {@code 10250}), or -1 for anything else.
+     */
+    private static long plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18 || (s.charAt(0) == '0' && n > 1)) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Result of Go's integer syntax with base 0; value null when the syntax is wrong. */

@@ -9,6 +9,16 @@ public final class TextLines {
         return c == '\n' || c == '\r';
     }
 
+    /** True when {@code [start, end)} holds a line break: the span covers more than one line. */
+    public static boolean hasLineBreak(String text, int start, int end) {
+        for (int i = Math.max(0, start), e = Math.min(end, text.length()); i < e; i++) {
+            if (isBreak(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Offset of the line break ending the line that holds {@code p}, or the text length. */
     public static int lineEnd(String text, int p) {
         int i = Math.max(0, p);

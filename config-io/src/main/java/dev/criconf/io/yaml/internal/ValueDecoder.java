@@ -51,10 +51,13 @@ public final class ValueDecoder {
     private static final class Frame {
         final YamlNode node;
         int next;
-        final List<YamlValue> done = new ArrayList<>();
+        /** The values of the children decoded so far; null for a node without children. */
+        final List<YamlValue> done;
 
         Frame(YamlNode node) {
             this.node = node;
+            this.done = node instanceof YamlMapping m ? new ArrayList<>(m.entries().size() * 2)
+                    : node instanceof YamlSequence q ? new ArrayList<>(q.items().size()) : null;
         }
     }
 

@@ -14,6 +14,7 @@ import dev.criconf.validate.report.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,7 +69,8 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "A node's filesystem root. Repeatable.")
     List<String> roots = new ArrayList<>();
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Configuration files to check on their own.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Configuration files to check on their own; "
+            + "a directory here is a node root, so '--root DIR/*' lints every node under DIR.")
     List<String> files = new ArrayList<>();
 
     @Mixin
@@ -101,14 +103,25 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Report> reports = new ArrayList<>();
-        try (Progress progress = Progress.start(terminal, err, roots.size() + (files.isEmpty() ? 0 : 1))) {
-            for (String root : roots) {
-                progress.step(root);
-                reports.add(check(validator, Roots.load(source, root)));
-            }
-            if (!files.isEmpty()) {
-                progress.step(files.size() == 1 ? files.get(0) : files.size() + " files");
-                reports.add(check(validator, Roots.loadFiles(source, files)));
+        // the shell expands '--root DIR/*' to '--root DIR/a DIR/b ...': directories among the
+        // arguments are node roots, the rest are loose files
+        List<String> allRoots = new ArrayList<>(roots);
+        List<String> looseFiles = new ArrayList<>();
+        for (String f : files) {
+            (Files.isDirectory(FileArgs.path(f)) ? allRoots : looseFiles).add(f);
+        }
+        try (Progress progress = Progress.start(terminal, err, allRoots.size() + (looseFiles.isEmpty() ? 0 : 1))) {
+            // nodes are independent: load and validate them on every core; the ordered stream keeps
+            // the output in argument order whatever the scheduling
+            reports.addAll(allRoots.parallelStream().map(root -> {
+                synchronized (progress) {
+                    progress.step(root);
+                }
+                return check(validator, Roots.load(source, root));
+            }).toList());
+            if (!looseFiles.isEmpty()) {
+                progress.step(looseFiles.size() == 1 ? looseFiles.get(0) : looseFiles.size() + " files");
+                reports.add(check(validator, Roots.loadFiles(source, looseFiles)));
             }
         }
         try {

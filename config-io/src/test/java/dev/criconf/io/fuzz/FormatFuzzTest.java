@@ -1,0 +1,64 @@
+package dev.criconf.io.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided fuzz tests of every reader of config-io, one per format (the properties are in
+ * {@link FuzzTargets}). Without {@code JAZZER_FUZZ} (every build) each runs once per committed
+ * seed in {@code src/test/resources/dev/criconf/io/fuzz/FormatFuzzTestInputs/<method>/}, crash
+ * inputs found by earlier fuzzing included; with {@code JAZZER_FUZZ=1} and one method selected
+ * ({@code -Dtest=FormatFuzzTest#toml}) Jazzer fuzzes it. See config-io/FUZZING.md.
+ *
+ * <p>The {@link Timeout} bounds each input: JUnit enforces it per seed (in a separate thread, so
+ * that even a loop that ignores interrupts fails the test instead of hanging the build), and Jazzer
+ * turns it into libFuzzer's per-input {@code -timeout} when fuzzing (the {@code fuzzing} profile of
+ * config-io's pom then turns JUnit's own timeout off: to JUnit, a fuzzing run is one invocation).
+ */
+@Timeout(value = FormatFuzzTest.SECONDS_PER_INPUT, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class FormatFuzzTest {
+
+    /** A hang guard, not a performance budget: every reader handles fuzz-sized inputs in milliseconds. */
+    static final long SECONDS_PER_INPUT = 10;
+
+    @FuzzTest
+    void toml(byte[] input) {
+        FuzzTargets.toml(input);
+    }
+
+    @FuzzTest
+    void yaml(byte[] input) {
+        FuzzTargets.yaml(input);
+    }
+
+    @FuzzTest
+    void unitFile(byte[] input) {
+        FuzzTargets.unitFile(input);
+    }
+
+    @FuzzTest
+    void envFile(byte[] input) {
+        FuzzTargets.envFile(input);
+    }
+
+    @FuzzTest
+    void parsedArgs(byte[] input) {
+        FuzzTargets.parsedArgs(input);
+    }
+
+    @FuzzTest
+    void sysctl(byte[] input) {
+        FuzzTargets.sysctl(input);
+    }
+
+    @FuzzTest
+    void modulesLoad(byte[] input) {
+        FuzzTargets.modulesLoad(input);
+    }
+
+    @FuzzTest
+    void json(byte[] input) {
+        FuzzTargets.json(input);
+    }
+}

@@ -22,42 +22,45 @@ class FormatFuzzTest {
     /** A hang guard, not a performance budget: every reader handles fuzz-sized inputs in milliseconds. */
     static final long SECONDS_PER_INPUT = 10;
 
-    @FuzzTest
+    /** How long one target fuzzes with {@code JAZZER_FUZZ=1} (no effect on the seed runs of a build). */
+    static final String FUZZ_DURATION = "5m";
+
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void toml(byte[] input) {
         FuzzTargets.toml(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void yaml(byte[] input) {
         FuzzTargets.yaml(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void unitFile(byte[] input) {
         FuzzTargets.unitFile(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void envFile(byte[] input) {
         FuzzTargets.envFile(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void parsedArgs(byte[] input) {
         FuzzTargets.parsedArgs(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void sysctl(byte[] input) {
         FuzzTargets.sysctl(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void modulesLoad(byte[] input) {
         FuzzTargets.modulesLoad(input);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_DURATION)
     void json(byte[] input) {
         FuzzTargets.json(input);
     }

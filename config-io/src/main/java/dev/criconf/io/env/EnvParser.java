@@ -5,6 +5,7 @@ import dev.criconf.io.env.internal.EnvValueCodec;
 import dev.criconf.io.internal.SourceText;
 import dev.criconf.model.Problem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,6 +58,9 @@ final class EnvParser {
     static Result parse(SourceText source, List<Problem> initialProblems) {
         EnvParser p = new EnvParser(source, new ArrayList<>(initialProblems));
         p.run();
+        // problems are found out of order (bad UTF-8 and a NUL before the lines they follow);
+        // SyntaxDocument promises source order, and the sort is stable for problems at one place
+        p.problems.sort(Comparator.comparingInt(problem -> problem.origin().offset()));
         return new Result(List.copyOf(p.assignments), List.copyOf(p.problems));
     }
 

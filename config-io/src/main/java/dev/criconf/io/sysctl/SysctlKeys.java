@@ -1,5 +1,8 @@
 package dev.criconf.io.sysctl;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Sysctl variable names as systemd-sysctl reads them. Either {@code .} or {@code /} separates the
  * parts of a name: if the first separator is a slash, the name is a path and dots stay dots; if it
@@ -75,7 +78,7 @@ public final class SysctlKeys {
      * backslash quotes the next character.
      */
     public static boolean matches(String pattern, String name) {
-        return globMatch(toPath(pattern), 0, toPath(name), 0);
+        return globMatch(toPath(pattern), 0, toPath(name), 0, new HashSet<>());
     }
 
     private static String swapSeparators(String path) {
@@ -90,9 +93,22 @@ public final class SysctlKeys {
         return new String(c);
     }
 
-    // Backtracking only over '*' within one path component; patterns are short, so the worst case
-    // (many stars against a long component) stays small in practice.
-    private static boolean globMatch(String p, int pi, String s, int si) {
+    // Backtracking over '*' within one path component. The outcome depends only on (pi, si), so a
+    // position pair that failed once is remembered: without that, a pattern such as *a*a*a*a*a*a*b
+    // (written in a file) against a long name took exponential time.
+    private static boolean globMatch(String p, int pi, String s, int si, Set<Long> failed) {
+        long state = (long) pi * (s.length() + 1) + si;
+        if (failed.contains(state)) {
+            return false;
+        }
+        boolean matched = globMatchFrom(p, pi, s, si, failed);
+        if (!matched) {
+            failed.add(state);
+        }
+        return matched;
+    }
+
+    private static boolean globMatchFrom(String p, int pi, String s, int si, Set<Long> failed) {
         while (pi < p.length()) {
             char c = p.charAt(pi);
             switch (c) {
@@ -101,7 +117,7 @@ public final class SysctlKeys {
                         pi++;
                     }
                     for (int k = si; ; k++) {
-                        if (globMatch(p, pi, s, k)) {
+                        if (globMatch(p, pi, s, k, failed)) {
                             return true;
                         }
                         if (k >= s.length() || s.charAt(k) == '/') {

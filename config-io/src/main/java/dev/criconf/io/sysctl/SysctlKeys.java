@@ -1,8 +1,5 @@
 package dev.criconf.io.sysctl;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * Sysctl variable names as systemd-sysctl reads them. Either {@code .} or {@code /} separates the
  * parts of a name: if the first separator is a slash, the name is a path and dots stay dots; if it
@@ -78,7 +75,7 @@ public final class SysctlKeys {
      * backslash quotes the next character.
      */
     public static boolean matches(String pattern, String name) {
-        return globMatch(toPath(pattern), 0, toPath(name), 0, new HashSet<>());
+        return globMatch(toPath(pattern), toPath(name));
     }
 
     private static String swapSeparators(String path) {
@@ -93,77 +90,69 @@ public final class SysctlKeys {
         return new String(c);
     }
 
-    // Backtracking over '*' within one path component. The outcome depends only on (pi, si), so a
-    // position pair that failed once is remembered: without that, a pattern such as *a*a*a*a*a*a*b
-    // (written in a file) against a long name took exponential time.
-    private static boolean globMatch(String p, int pi, String s, int si, Set<Long> failed) {
-        long state = (long) pi * (s.length() + 1) + si;
-        if (failed.contains(state)) {
-            return false;
-        }
-        boolean matched = globMatchFrom(p, pi, s, si, failed);
-        if (!matched) {
-            failed.add(state);
-        }
-        return matched;
-    }
-
-    private static boolean globMatchFrom(String p, int pi, String s, int si, Set<Long> failed) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            switch (c) {
-                case '*': {
+    // glob(3) matching of /proc/sys paths without recursion: a '*' never matches a '/', so when
+    // the text after the last star fails, only that star's match needs to grow (one char at a
+    // time, never past a '/'); earlier stars cannot help. At most pattern x name steps, however
+    // many stars a pattern (read from a file) has: plain backtracking took exponential time.
+    private static boolean globMatch(String p, String s) {
+        int pi = 0;
+        int si = 0;
+        int starP = -1;
+        int starS = -1;
+        while (pi < p.length() || si < s.length()) {
+            if (pi < p.length()) {
+                if (p.charAt(pi) == '*') {
                     while (pi < p.length() && p.charAt(pi) == '*') {
                         pi++;
                     }
-                    for (int k = si; ; k++) {
-                        if (globMatch(p, pi, s, k, failed)) {
-                            return true;
-                        }
-                        if (k >= s.length() || s.charAt(k) == '/') {
-                            return false;
-                        }
-                    }
+                    starP = pi;
+                    starS = si;
+                    continue;
                 }
-                case '?':
-                    if (si >= s.length() || s.charAt(si) == '/') {
-                        return false;
-                    }
-                    pi++;
+                int next = matchOne(p, pi, s, si);
+                if (next >= 0) {
+                    pi = next;
                     si++;
-                    break;
-                case '[': {
-                    int end = classEnd(p, pi);
-                    if (end < 0) {
-                        // an unclosed '[' is an ordinary character, as in fnmatch(3)
-                        if (si >= s.length() || s.charAt(si) != '[') {
-                            return false;
-                        }
-                        pi++;
-                        si++;
-                        break;
-                    }
-                    if (si >= s.length() || s.charAt(si) == '/' || !classMatches(p, pi + 1, end, s.charAt(si))) {
-                        return false;
-                    }
-                    pi = end + 1;
-                    si++;
-                    break;
-                }
-                default: {
-                    if (c == '\\' && pi + 1 < p.length()) {
-                        pi++; // a backslash quotes the next character
-                        c = p.charAt(pi);
-                    }
-                    if (si >= s.length() || s.charAt(si) != c) {
-                        return false;
-                    }
-                    pi++;
-                    si++;
+                    continue;
                 }
             }
+            if (starP >= 0 && starS < s.length() && s.charAt(starS) != '/') {
+                starS++;
+                si = starS;
+                pi = starP;
+                continue;
+            }
+            return false;
         }
-        return si == s.length();
+        return true;
+    }
+
+    /** Where the pattern goes on if its element at {@code pi} (not a star) matches char {@code si}; -1 if not. */
+    private static int matchOne(String p, int pi, String s, int si) {
+        if (si >= s.length()) {
+            return -1;
+        }
+        char c = p.charAt(pi);
+        char x = s.charAt(si);
+        switch (c) {
+            case '?':
+                return x == '/' ? -1 : pi + 1;
+            case '[': {
+                int end = classEnd(p, pi);
+                if (end < 0) {
+                    // an unclosed '[' is an ordinary character, as in fnmatch(3)
+                    return x == '[' ? pi + 1 : -1;
+                }
+                return x != '/' && classMatches(p, pi + 1, end, x) ? end + 1 : -1;
+            }
+            case '\\':
+                if (pi + 1 < p.length()) {
+                    return x == p.charAt(pi + 1) ? pi + 2 : -1; // a backslash quotes the next character
+                }
+                return x == c ? pi + 1 : -1;
+            default:
+                return x == c ? pi + 1 : -1;
+        }
     }
 
     /** Index of the ']' closing the class opened at {@code open}, or -1. */

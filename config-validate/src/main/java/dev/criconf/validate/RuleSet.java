@@ -31,8 +31,10 @@ public final class RuleSet {
     }
 
     /**
-     * The built-in rules plus every {@link Rule} registered with {@link ServiceLoader} under
-     * {@code META-INF/services/dev.criconf.validate.Rule} on the thread's context class loader.
+     * The built-in rules plus every {@link Rule} registered with {@link ServiceLoader} on the
+     * thread's context class loader: by modules that declare
+     * {@code provides dev.criconf.validate.Rule with ...}, and by jars on the class path that list the
+     * class in {@code META-INF/services/dev.criconf.validate.Rule}.
      *
      * @throws IllegalArgumentException when two rules share an id
      * @throws CriconfException when a registered rule cannot be loaded

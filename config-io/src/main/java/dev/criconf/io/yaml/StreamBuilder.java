@@ -8,6 +8,7 @@ import dev.criconf.io.yaml.internal.TextLines;
 import dev.criconf.io.yaml.internal.ValueDecoder;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -29,6 +29,8 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Builds a {@link YamlStream} from snakeyaml-engine's parse events: a span tree over the kept
@@ -125,7 +127,10 @@ final class StreamBuilder {
     /** Reads every event; false when the parser or a limit stopped it. */
     private boolean readEvents() {
         try {
-            Iterator<Event> it = new Parse(settings(src.name())).parseString(text).iterator();
+            // what snakeyaml-engine's lowlevel.Parse#parseString does; that package is not exported
+            // by the engine's module-info, so on the module path only the parser itself is reachable
+            LoadSettings settings = settings(src.name());
+            Iterator<Event> it = new ParserImpl(settings, new StreamReader(settings, new StringReader(text)));
             while (it.hasNext()) {
                 Event e = it.next();
                 if (!onEvent(e)) {

@@ -98,10 +98,23 @@ class FixesProperties {
         }
     }
 
-    /** The fires tree of every fixable rule with a fixture: its findings' fixes hold too (the seeds of the generator). */
+    /**
+     * The fires tree of every fixable rule with a fixture (the seeds of the generator), and a node with
+     * each single mistake of the generator: their findings' fixes hold too, and every rule with a
+     * machine-applicable fix has one applied here, whatever the property's random nodes were.
+     */
     @Test
-    void everyFixOfTheFixtureNodesRemovesItsFindingAndAddsNoError() throws IOException {
+    void everyFixOfTheFixtureNodesAndOfSingleMistakeNodesRemovesItsFindingAndAddsNoError() throws IOException {
         Set<String> fixed = new TreeSet<>();
+        for (BrokenNodes.Spec spec : singleMistakes()) {
+            Path root = NodeTrees.tempRoot("criconf-fix-example");
+            try {
+                BrokenNodes.write(root, spec);
+                fixed.addAll(checkAllFixes(root, spec.toString(), () -> withoutDisabledCri(spec)));
+            } finally {
+                NodeTrees.delete(root);
+            }
+        }
         int trees = 0;
         for (RuleDescriptor d : RuleSet.builtIn().descriptors()) {
             Path fires = NodeTrees.fixtures().resolve(d.id()).resolve("fires");
@@ -120,6 +133,22 @@ class FixesProperties {
         assertTrue(trees >= machineFixable().size(), "fixture trees checked: " + trees);
         assertTrue(fixed.containsAll(machineFixable()), () -> "fixed over the fixtures: " + fixed + ", every rule with a "
                 + "machine-applicable fix: " + machineFixable());
+    }
+
+    private static List<BrokenNodes.Spec> singleMistakes() {
+        List<BrokenNodes.Spec> out = new ArrayList<>();
+        for (BrokenNodes.Mistake m : BrokenNodes.Mistake.values()) {
+            BrokenNodes.RuntimeKind r = m == BrokenNodes.Mistake.CONMON ? BrokenNodes.RuntimeKind.CRIO : BrokenNodes.RuntimeKind.CONTAINERD_1X_V2;
+            String version = r == BrokenNodes.RuntimeKind.CRIO ? "1.32.9" : "1.7.22";
+            for (int choice = 0; choice < 2; choice++) {
+                out.add(new BrokenNodes.Spec(r, "1.33.4", version, true, choice == 0, false, false, choice, Set.of(m),
+                        TomlLayout.plain()));
+            }
+        }
+        // a misspelled systemd while the runtime uses cgroupfs: the fix moves both sides
+        out.add(new BrokenNodes.Spec(BrokenNodes.RuntimeKind.CONTAINERD_2X_V3, "1.33.4", "2.1.3", true, false, true, false, 0,
+                Set.of(BrokenNodes.Mistake.DRIVER_CASING, BrokenNodes.Mistake.DRIVER_MISMATCH), TomlLayout.plain()));
+        return out;
     }
 
     /** The rule ids the properties must see fixed: every fixable built-in rule that offers fixes to apply automatically. */

@@ -63,23 +63,20 @@ class FixesProperties {
     }
 
     // each try writes a node and, per distinct fix, copies, plans, writes and re-loads it
-    @Property(tries = 250)
+    @Property(tries = 200)
     void everyMachineApplicableFixRemovesItsFindingAndAddsNoError(@ForAll("nodes") BrokenNodes.Spec spec) {
         Path root = NodeTrees.tempRoot("criconf-fix");
         try {
             BrokenNodes.write(root, spec);
             Supplier<List<Finding>> unmasked = () -> withoutDisabledCri(spec);
+            // which rules got fixed, for the report; that every one does is the example test's assertion, which
+            // does not depend on the random nodes (conmon mistakes come only with CRI-O, a fifth of the nodes)
             for (String id : checkAllFixes(root, spec.toString(), unmasked)) {
                 Statistics.label("fixed").collect(id);
             }
         } finally {
             NodeTrees.delete(root);
         }
-        Statistics.label("fixed").coverage(c -> {
-            for (String id : machineFixable()) {
-                c.check(id).count(n -> n > 0);
-            }
-        });
     }
 
     /** The findings of the node written without the {@code disabled_plugins} entry that turns containerd's CRI off. */
@@ -179,7 +176,8 @@ class FixesProperties {
      * written without the disabling entry ({@code unmasked}); nothing else is exempt.
      */
     static List<String> checkAllFixes(Path root, String what, Supplier<List<Finding>> unmasked) {
-        List<Finding> before = VALIDATOR.validate(NodeLoader.create().load(root)).findings();
+        NodeConfig node = NodeLoader.create().load(root);
+        List<Finding> before = VALIDATOR.validate(node).findings();
         Map<List<NodeEdit>, List<Finding>> results = new HashMap<>();
         List<String> fixed = new ArrayList<>();
         for (Finding f : before) {
@@ -188,7 +186,7 @@ class FixesProperties {
                 if (!fix.machineApplicable()) {
                     continue;
                 }
-                List<Finding> after = results.computeIfAbsent(fix.edits(), edits -> applied(root, edits, f, what));
+                List<Finding> after = results.computeIfAbsent(fix.edits(), edits -> applied(root, node, edits, f, what));
                 String context = what + "\nfix " + (i + 1) + " '" + fix.description() + "' of " + f + "\nbefore:\n" + lines(before)
                         + "\nafter:\n" + lines(after);
                 Map<String, Long> countBefore = count(before, null);
@@ -207,10 +205,10 @@ class FixesProperties {
         return fixed;
     }
 
-    private static List<Finding> applied(Path root, List<NodeEdit> edits, Finding f, String what) {
+    /** The findings after applying {@code edits} to a copy of the node ({@code node} was loaded from the same files). */
+    private static List<Finding> applied(Path root, NodeConfig node, List<NodeEdit> edits, Finding f, String what) {
         Path copy = NodeTrees.copy(root, "criconf-fixed");
         try {
-            NodeConfig node = NodeLoader.create().load(copy);
             try {
                 NodeEditor.of(copy, node).plan(edits).write();
             } catch (EditException e) {

@@ -181,7 +181,10 @@ public final class NodeEditor {
         return plan(new NodeEdit.SetRuntimeEndpoint(endpoint));
     }
 
-    /** Removes every entry of containerd's {@code disabled_plugins} that disables the CRI plugin. */
+    /**
+     * Removes every entry of containerd's {@code disabled_plugins} that disables the CRI plugin in some
+     * release, including a short {@code "cri"} in a version-2 or later file (which containerd refuses).
+     */
     public EditPlan enableContainerdCri() {
         return plan(new NodeEdit.EnableContainerdCri());
     }
@@ -420,7 +423,7 @@ public final class NodeEditor {
     private void enableCri(Workspace ws) {
         ContainerdConfig config = containerd();
         List<Setting<String>> disabling = config.disabledPlugins().stream()
-                .filter(s -> ContainerdPlugins.disablesCri(s.value(), config.schema().orElse(ContainerdPlugins.Schema.V1)))
+                .filter(s -> PlanCheck.keepsCriOff(s.value(), config.schema().orElse(ContainerdPlugins.Schema.V1)))
                 .toList();
         for (Setting<String> s : disabling) {
             String file = s.origin().map(o -> o.file()).orElse(config.mainFile().path());

@@ -1,6 +1,7 @@
 package dev.criconf.io.node;
 
 import dev.criconf.model.CgroupDriver;
+import dev.criconf.model.ComponentVersion;
 import dev.criconf.model.ContainerRuntime;
 import dev.criconf.model.NodeConfig;
 import dev.criconf.model.Setting;
@@ -41,8 +42,8 @@ final class PlanCheck {
         }
         if (edit instanceof NodeEdit.EnableContainerdCri) {
             Optional<ContainerdConfig> c = after.containerd();
-            boolean disabled = c.isPresent() && c.get().disabledPlugins().stream().anyMatch(s -> ContainerdPlugins
-                    .disablesCri(s.value(), c.get().schema().orElse(ContainerdPlugins.Schema.V1)));
+            boolean disabled = c.isPresent() && c.get().disabledPlugins().stream().anyMatch(s -> keepsCriOff(s.value(),
+                    c.get().schema().orElse(ContainerdPlugins.Schema.V1)));
             return disabled ? Optional.of("disabled_plugins still disables the CRI plugin") : Optional.empty();
         }
         if (edit instanceof NodeEdit.SetKubeletFlag e) {
@@ -59,6 +60,19 @@ final class PlanCheck {
         }
         // SetValue / RemoveValue: the format's editor already verified the one key it changed
         return Optional.empty();
+    }
+
+    /**
+     * Whether a {@code disabled_plugins} entry keeps the CRI plugin from serving in some containerd
+     * release reading a file of this schema: the CRI id of the schema, the ids 2.x splits the CRI into,
+     * or a short id that names the CRI plugin ({@code "cri"}), which a version-2 or later file may not
+     * hold at all (containerd refuses the file and does not start). The editor does not know the
+     * release, and removing such an entry is right for every release.
+     */
+    static boolean keepsCriOff(String entry, ContainerdPlugins.Schema schema) {
+        return ContainerdPlugins.disablesCri(entry, schema)
+                || ContainerdPlugins.disablesCri(entry, schema, ComponentVersion.of(2, 0))
+                || ContainerdPlugins.migrateV1Id(entry).equals(ContainerdPlugins.GRPC_CRI);
     }
 
     private static Optional<String> expect(String what, String wanted, Optional<String> actual) {

@@ -373,6 +373,23 @@ class NodeEditorTest {
         assertTrue(load().containerd().orElseThrow().disabledPlugins().isEmpty());
     }
 
+    @Test
+    void enableCriV2ShortNameThatContainerdRefuses() {
+        // "cri" in a version 2 file is no CRI id of that schema, but containerd refuses the whole file for it
+        String toml = "version = 2\ndisabled_plugins = [\"io.containerd.snapshotter.v1.zfs\", \"cri\"]\n";
+        containerdNode("cgroupDriver: systemd\n", toml);
+        writeAndExpect(editor().enableContainerdCri(), Map.of(CONTAINERD,
+                "version = 2\ndisabled_plugins = [\"io.containerd.snapshotter.v1.zfs\"]\n"));
+    }
+
+    @Test
+    void enableCriV2FileSplitIdsOfContainerd2() {
+        // containerd 2.x reads a version 2 file and splits the CRI into runtime and images plugins
+        String toml = "version = 2\ndisabled_plugins = [\"io.containerd.cri.v1.images\"]\n";
+        containerdNode("cgroupDriver: systemd\n", toml);
+        writeAndExpect(editor().enableContainerdCri(), Map.of(CONTAINERD, "version = 2\ndisabled_plugins = []\n"));
+    }
+
     // ---- kubelet flags -------------------------------------------------------------------------
 
     @Test

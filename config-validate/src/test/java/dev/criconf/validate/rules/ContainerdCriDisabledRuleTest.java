@@ -29,6 +29,19 @@ class ContainerdCriDisabledRuleTest {
             + "  sandbox_image = \"registry.k8s.io/pause:3.10.1\"\n";
 
     @Test
+    void theRelatedTableIsTheDisabledPluginsOwnWhereverTheFileHasIt() {
+        // found by the TOML reformat property: the related location followed the order of the tables
+        String toml = "version = 3\n"
+                + "disabled_plugins = [\"io.containerd.cri.v1.runtime\"]\n"
+                + "[plugins.\"io.containerd.cri.v1.images\".registry]\n"
+                + "  config_path = \"/etc/containerd/certs.d\"\n"
+                + "[plugins.\"io.containerd.cri.v1.runtime\".containerd]\n"
+                + "  default_runtime_name = \"runc\"\n";
+        Finding f = single(RULE, containerdNode(toml), containerd("2.1.3"));
+        assertEquals(List.of("etc/containerd/config.toml:5:10"), related(f));
+    }
+
+    @Test
     void shortIdInAVersionOneFileDisablesCri() {
         Finding f = single(RULE, containerdNode(DOCKER_FILE), containerd("1.7.28"));
         assertFinding(f, Severity.ERROR, "etc/containerd/config.toml:2:21",

@@ -43,12 +43,23 @@ class ContainerdImportReplacesRuleTest {
         assertFinding(f, Severity.WARNING, DROP_IN + ":2:10",
                 DROP_IN + " is imported and re-declares [plugins.\"io.containerd.grpc.v1.cri\"]",
                 "containerd 1.6.20 replaces a plugin table from an import as a whole",
-                "sandbox_image, containerd.runtimes.runc.options.SystemdCgroup set in " + MAIN + " fall back to containerd's defaults",
+                "containerd.runtimes.runc.options.SystemdCgroup, sandbox_image set in " + MAIN + " fall back to containerd's defaults",
                 "Repeat those settings in this table");
-        assertEquals(List.of(MAIN + ":3:10", MAIN + ":4:3", MAIN + ":6:3"), related(f));
+        // the lost settings by key, whatever their order in the file
+        assertEquals(List.of(MAIN + ":3:10", MAIN + ":6:3", MAIN + ":4:3"), related(f));
         assertEquals("the table it replaces", f.related().get(0).message());
-        assertEquals("lost: sandbox_image = \"registry.k8s.io/pause:3.10.1\"", f.related().get(1).message());
-        assertEquals("lost: containerd.runtimes.runc.options.SystemdCgroup = true", f.related().get(2).message());
+        assertEquals("lost: containerd.runtimes.runc.options.SystemdCgroup = true", f.related().get(1).message());
+        assertEquals("lost: sandbox_image = \"registry.k8s.io/pause:3.10.1\"", f.related().get(2).message());
+    }
+
+    @Test
+    void lostStringsAreQuotedTheSameWhateverTheFileUses() {
+        // found by the TOML reformat property: 'x' and "x" are the same string, so the message is the same
+        String literal = MAIN_TEXT.replace("\"registry.k8s.io/pause:3.10.1\"", "'registry.k8s.io/pause:3.10.1'");
+        String dropIn = "version = 2\n[plugins.\"io.containerd.grpc.v1.cri\".registry]\n  config_path = '/etc/containerd/certs.d'\n";
+        NodeConfig n = containerdNode(toml(DROP_IN, dropIn), MAIN, literal, DROP_IN, dropIn);
+        Finding f = single(RULE, n, containerd("1.6.20"));
+        assertEquals("lost: sandbox_image = \"registry.k8s.io/pause:3.10.1\"", f.related().get(2).message());
     }
 
     @Test

@@ -30,6 +30,20 @@ class ContainerdVersionMismatchRuleTest {
             + "      SystemdCgroup = true\n";
 
     @Test
+    void theIgnoredSettingsAreListedByKeyWhateverTheirOrderInTheFile() {
+        // found by the TOML reformat property: the list followed the file's key order
+        String reordered = "[plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc.options]\n"
+                + "  SystemdCgroup = true\n"
+                + "[plugins.\"io.containerd.grpc.v1.cri\"]\n"
+                + "  sandbox_image = \"registry.k8s.io/pause:3.10.1\"\n";
+        Finding f = single(RULE, containerdNode(reordered), containerd("1.7.28"));
+        assertTrue(f.message().contains("(containerd.runtimes.runc.options.SystemdCgroup, sandbox_image have no effect)"),
+                f.message());
+        assertEquals(f.message(), single(RULE, containerdNode(V2_TABLES.replace("    runtime_type = \"io.containerd.runc.v2\"\n", "")
+                .replace("  [plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc]\n", "")), containerd("1.7.28")).message());
+    }
+
+    @Test
     void versionTwoTablesInAFileWithoutVersionAreIgnoredByOneX() {
         // experiment e1: sandbox_image and SystemdCgroup both ignored, only the generic v1 deprecation warning
         Finding f = single(RULE, containerdNode("disabled_plugins = [\"cri\"]\n\n" + V2_TABLES), containerd("1.7.28"));

@@ -14,6 +14,7 @@ import dev.criconf.validate.RuleContext;
 import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
 import dev.criconf.validate.TargetVersion;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,7 +94,7 @@ public final class ContainerdCriDisabledRule implements Rule {
             } else {
                 continue;
             }
-            firstCriTable(containerd).ifPresent(t -> finding.related(t.keyOrigin(),
+            criTable(containerd, id).ifPresent(t -> finding.related(t.keyOrigin(),
                     "CRI settings in " + RuntimeRuleSupport.pluginHeader(t.id()) + " do nothing while the plugin is off"));
             finding.fix(Fix.of("remove \"" + id + "\" from disabled_plugins", new NodeEdit.EnableContainerdCri()))
                     .report();
@@ -106,12 +107,17 @@ public final class ContainerdCriDisabledRule implements Rule {
                 : "file without a version line, which containerd reads as version 1";
     }
 
-    private static Optional<ContainerdConfig.PluginTable> firstCriTable(ContainerdConfig containerd) {
-        for (ContainerdConfig.PluginTable t : containerd.pluginTables()) {
-            if (ContainerdPlugins.introducedIn(t.id()).isPresent() && !t.id().equals(ContainerdPlugins.SERVER_GRPC)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+    /**
+     * The CRI table to show as idle: the table of the disabled plugin itself when the file has one,
+     * else the CRI table with the first id. Chosen by id, not by position, so that reordering the
+     * file's tables does not move the related location.
+     */
+    private static Optional<ContainerdConfig.PluginTable> criTable(ContainerdConfig containerd, String disabled) {
+        List<ContainerdConfig.PluginTable> cri = containerd.pluginTables().stream()
+                .filter(t -> ContainerdPlugins.introducedIn(t.id()).isPresent() && !t.id().equals(ContainerdPlugins.SERVER_GRPC))
+                .toList();
+        String id = ContainerdPlugins.migrateV1Id(disabled);
+        return cri.stream().filter(t -> t.id().equals(disabled) || t.id().equals(id)).findFirst()
+                .or(() -> cri.stream().min(java.util.Comparator.comparing(ContainerdConfig.PluginTable::id)));
     }
 }

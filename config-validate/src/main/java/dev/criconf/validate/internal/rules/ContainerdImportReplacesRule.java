@@ -86,6 +86,8 @@ public final class ContainerdImportReplacesRule implements Rule {
                 if (lost.isEmpty()) {
                     continue;
                 }
+                // by key: the message and the related places must not change when the file's keys are reordered
+                lost.sort(java.util.Comparator.comparing((RuntimeRuleSupport.Leaf l) -> l.path().toString()));
                 List<String> names = new ArrayList<>();
                 for (RuntimeRuleSupport.Leaf l : lost) {
                     names.add(l.path().toString());

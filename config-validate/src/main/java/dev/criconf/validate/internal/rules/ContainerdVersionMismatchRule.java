@@ -281,6 +281,8 @@ public final class ContainerdVersionMismatchRule implements Rule {
         for (RuntimeRuleSupport.Leaf l : RuntimeRuleSupport.leaves(table)) {
             names.add(l.path().toString());
         }
+        // sorted: the message must not change when the file's keys are reordered
+        names.sort(null);
         if (names.isEmpty()) {
             return "";
         }

@@ -93,7 +93,9 @@ public final class CrioDropinReplacesHandlerRule implements Rule {
     }
 
     private static void report(RuleContext ctx, CrioFile file, CrioRuntimeHandler h, CrioFile earlierFile,
-            CrioRuntimeHandler earlier, List<ConfigEntry> lost) {
+            CrioRuntimeHandler earlier, List<ConfigEntry> lostInFileOrder) {
+        // by key: the message and the related places must not change when the file's keys are reordered
+        List<ConfigEntry> lost = lostInFileOrder.stream().sorted(java.util.Comparator.comparing(ConfigEntry::key)).toList();
         List<String> keys = new ArrayList<>();
         for (ConfigEntry e : lost) {
             keys.add(e.key());

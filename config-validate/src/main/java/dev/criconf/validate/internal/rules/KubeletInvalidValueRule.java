@@ -194,11 +194,35 @@ public final class KubeletInvalidValueRule implements Rule {
                     + "'cgroupfs': the kubelet does not validate it and silently uses cgroupfs")
                     .lowerTo(Severity.WARNING);
             if (cleaned.equals("systemd")) {
-                f.fix(Fix.of(new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.SYSTEMD)));
+                systemdFixes(f);
             } else if (cleaned.equals("cgroupfs")) {
                 f.fix(Fix.of(new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.CGROUPFS)));
             }
             f.report();
+        }
+
+        /**
+         * Fixes for a misspelled systemd. The kubelet uses cgroupfs now, so writing systemd changes its
+         * driver: right on its own only when its runtime already uses systemd; when the runtime uses
+         * cgroupfs both sides move to systemd (what the spelling meant), or the kubelet keeps cgroupfs
+         * (what it does now). Writing systemd on the kubelet alone would break a working node with a
+         * cgroup-driver-mismatch, so with the runtime's driver unknown that is only a suggestion.
+         */
+        private void systemdFixes(Finding.Builder f) {
+            NodeEdit kubelet = new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.SYSTEMD);
+            List<CrossComponent.Runtime> runtimes = CrossComponent.of(node, ctx).kubeletRuntimes();
+            Optional<CgroupDriver> runtime = runtimes.size() == 1
+                    ? runtimes.get(0).cgroupDriver().map(CrossComponent.Fact::value) : Optional.empty();
+            if (runtime.isEmpty()) {
+                f.fix(Fix.suggestion("set the kubelet's cgroupDriver to systemd, and the runtime's driver to match", kubelet));
+            } else if (runtime.get() == CgroupDriver.SYSTEMD) {
+                f.fix(Fix.of(kubelet));
+            } else {
+                f.fix(Fix.of("set the kubelet's and " + runtimes.get(0).name() + "'s cgroup driver to systemd", kubelet,
+                        new NodeEdit.SetCgroupDriver(NodeEdit.Side.RUNTIME, CgroupDriver.SYSTEMD)));
+                f.fix(Fix.of("keep the driver the kubelet uses now: set its cgroupDriver to cgroupfs",
+                        new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.CGROUPFS)));
+            }
         }
 
         void runtimeEndpoint() {

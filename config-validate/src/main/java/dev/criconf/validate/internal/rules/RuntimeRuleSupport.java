@@ -10,6 +10,7 @@ import dev.criconf.model.catalog.ContainerdPlugins.Schema;
 import dev.criconf.model.containerd.ContainerdConfig;
 import dev.criconf.model.value.ConfigArray;
 import dev.criconf.model.value.ConfigScalar;
+import dev.criconf.model.value.ConfigString;
 import dev.criconf.model.value.ConfigTable;
 import dev.criconf.model.value.ConfigValue;
 import dev.criconf.model.value.ConfigValues;
@@ -144,8 +145,15 @@ final class RuntimeRuleSupport {
         }
     }
 
-    /** A value as written: scalars raw, others rendered compactly. */
+    /**
+     * A value as written: strings in double quotes whichever TOML quoting the file uses (a literal
+     * {@code 'x'} and a basic {@code "x"} are the same string, and messages must not change when a
+     * file is requoted), other scalars raw, arrays and tables rendered compactly.
+     */
     static String written(ConfigValue value) {
+        if (value instanceof ConfigString) {
+            return ConfigValues.render(value, Integer.MAX_VALUE);
+        }
         if (value instanceof ConfigScalar s) {
             return s.raw();
         }

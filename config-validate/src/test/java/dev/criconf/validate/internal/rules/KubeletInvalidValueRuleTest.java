@@ -100,9 +100,40 @@ class KubeletInvalidValueRuleTest {
         assertEquals(Severity.WARNING, f.get(0).severity());
         assertEquals("cgroupDriver 'Systemd' is neither 'systemd' nor 'cgroupfs': the kubelet does not validate it and "
                 + "silently uses cgroupfs", f.get(0).message());
-        assertEquals(List.of(Fix.of(new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.SYSTEMD))), f.get(0).fixes());
+        NodeEdit kubeletSystemd = new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.SYSTEMD);
+        // no runtime to compare with: writing systemd changes the kubelet's driver (it uses cgroupfs now), a person decides
+        assertEquals(List.of(Fix.suggestion("set the kubelet's cgroupDriver to systemd, and the runtime's driver to match",
+                kubeletSystemd)), f.get(0).fixes());
         assertEquals(List.of(), on135(config("cgroupDriver", "cgroupfs")));
         assertEquals(List.of(), on135(config("cgroupDriver", "slurm")).get(0).fixes(), "no guess for a typo of nothing");
+    }
+
+    private static NodeConfig withContainerd(NodeConfig n, Object... pathsAndValues) {
+        String f = "etc/containerd/config.toml";
+        List<Object> c = new java.util.ArrayList<>(List.of("version", 2,
+                "plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc.runtime_type", "io.containerd.runc.v2"));
+        c.addAll(List.of(pathsAndValues));
+        return n.toBuilder().containerd(dev.criconf.model.containerd.ContainerdConfig.single(f, tree(f, c.toArray()))).build();
+    }
+
+    @Test
+    void aMisspelledSystemdIsFixedTogetherWithTheRuntimeWhenTheRuntimeUsesCgroupfs() {
+        // 'Systemd' makes the kubelet use cgroupfs, like containerd here: systemd on the kubelet alone would bring a
+        // cgroup-driver-mismatch, so the fixes move both sides or keep what the kubelet does now
+        List<Finding> f = on135(withContainerd(config("cgroupDriver", "Systemd")));
+        assertEquals(List.of(
+                Fix.of("set the kubelet's and containerd's cgroup driver to systemd",
+                        new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.SYSTEMD),
+                        new NodeEdit.SetCgroupDriver(NodeEdit.Side.RUNTIME, CgroupDriver.SYSTEMD)),
+                Fix.of("keep the driver the kubelet uses now: set its cgroupDriver to cgroupfs",
+                        new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.CGROUPFS))), f.get(0).fixes());
+        List<Finding> systemdRuntime = on135(withContainerd(config("cgroupDriver", "Systemd"),
+                "plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc.options.SystemdCgroup", true));
+        assertEquals(List.of(Fix.of(new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.SYSTEMD))),
+                systemdRuntime.get(0).fixes());
+        List<Finding> cgroupfs = on135(withContainerd(config("cgroupDriver", "CGROUPFS")));
+        assertEquals(List.of(Fix.of(new NodeEdit.SetCgroupDriver(NodeEdit.Side.KUBELET, CgroupDriver.CGROUPFS))),
+                cgroupfs.get(0).fixes(), "cgroupfs is what the kubelet uses already");
     }
 
     @Test

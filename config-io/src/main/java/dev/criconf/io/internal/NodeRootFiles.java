@@ -6,6 +6,7 @@ import dev.criconf.model.Problem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -61,6 +62,19 @@ public final class NodeRootFiles {
 
     /** Follows a node path component by component, confined to the root. */
     public Resolved resolve(String nodePath) {
+        if (nodePath.indexOf('\0') >= 0) {
+            // a path from a file (a flag, an import) can hold a NUL, which no file name can: the
+            // file system API would throw InvalidPathException, so it is a problem like a missing file
+            return new Resolved(Kind.ERROR, nodePath, nodePath, root, "a path with a NUL character names no file");
+        }
+        try {
+            return follow(nodePath);
+        } catch (InvalidPathException e) {
+            return new Resolved(Kind.ERROR, nodePath, nodePath, root, describe(e));
+        }
+    }
+
+    private Resolved follow(String nodePath) {
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> done = new ArrayList<>();
         int links = 0;

@@ -1,5 +1,7 @@
 package dev.criconf.io.sysctl;
 
+import dev.criconf.model.host.SysctlSettings;
+
 /**
  * Sysctl variable names as systemd-sysctl reads them. Either {@code .} or {@code /} separates the
  * parts of a name: if the first separator is a slash, the name is a path and dots stay dots; if it
@@ -7,19 +9,24 @@ package dev.criconf.io.sysctl;
  * are the same variable, and {@code net.ipv4.conf.enp3s0/200.forwarding} is
  * {@code /proc/sys/net/ipv4/conf/enp3s0.200/forwarding}.
  *
- * <p>The normal form used throughout this package is the dotted one (the path with dots and
- * slashes swapped), because that is how people write and search for these names.
+ * <p>The normal form used throughout this package is the model's
+ * ({@link SysctlSettings#normalizeKey}): the dotted one (the path with dots and slashes swapped),
+ * because that is how people write and search for these names, or, for the rare path whose first
+ * component contains a dot, the path behind a leading slash, the only spelling that reads back as
+ * that path. Either way the normal form is a spelling of the same variable:
+ * {@code normalize(normalize(k)).equals(normalize(k))} and {@code toPath(normalize(k)).equals(toPath(k))}.
  */
 public final class SysctlKeys {
 
     private SysctlKeys() {}
 
     /**
-     * The dotted normal form of a name as written in a file: the same variable always gives the
-     * same string. Empty when the name has no parts.
+     * The normal form of a name as written in a file (without the line's {@code -} prefix and
+     * surrounding blanks, which the file parser removes): the same variable always gives the same
+     * string. Empty when the name has no parts.
      */
     public static String normalize(String name) {
-        return swapSeparators(toPath(name));
+        return SysctlSettings.normalizeKey(name);
     }
 
     /**
@@ -27,34 +34,7 @@ public final class SysctlKeys {
      * separators resolved, repeated slashes and {@code .} parts dropped, no leading or trailing slash.
      */
     public static String toPath(String name) {
-        char[] s = name.trim().toCharArray();
-        int first = -1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == '.' || s[i] == '/') {
-                first = i;
-                break;
-            }
-        }
-        if (first >= 0 && s[first] == '.') {
-            for (int i = first; i < s.length; i++) {
-                if (s[i] == '.') {
-                    s[i] = '/';
-                } else if (s[i] == '/') {
-                    s[i] = '.';
-                }
-            }
-        }
-        StringBuilder out = new StringBuilder(s.length);
-        for (String part : new String(s).split("/", -1)) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(part);
-        }
-        return out.toString();
+        return SysctlSettings.keyPath(name);
     }
 
     /** Whether a name is a glob pattern ({@code *}, {@code ?} or {@code [}), as systemd's {@code string_is_glob()}. */
@@ -76,18 +56,6 @@ public final class SysctlKeys {
      */
     public static boolean matches(String pattern, String name) {
         return globMatch(toPath(pattern), toPath(name));
-    }
-
-    private static String swapSeparators(String path) {
-        char[] c = path.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] == '/') {
-                c[i] = '.';
-            } else if (c[i] == '.') {
-                c[i] = '/';
-            }
-        }
-        return new String(c);
     }
 
     // glob(3) matching of /proc/sys paths without recursion: a '*' never matches a '/', so when

@@ -392,11 +392,20 @@ final class FuzzTargets {
                     if (!e.isExclusion() && file.get(e.rawKey()).isEmpty()) {
                         throw new AssertionError("the file assigns " + e.rawKey() + " but get() does not find it");
                     }
-                    // Known bug (FUZZING.md, finding 1): the dotted normal form of a few keys reads
-                    // back as another key, so get(e.key()) misses them; it is checked where the
-                    // normal form is stable.
-                    if (!e.isExclusion() && SysctlKeys.normalize(e.key()).equals(e.key()) && file.get(e.key()).isEmpty()) {
+                    // the normal form is stable and names the same path (FUZZING.md, finding 1)
+                    if (!SysctlKeys.normalize(e.key()).equals(e.key())) {
+                        throw new AssertionError("the normal form " + e.key() + " of " + e.rawKey() + " normalizes to "
+                                + SysctlKeys.normalize(e.key()));
+                    }
+                    if (!SysctlKeys.toPath(e.key()).equals(SysctlKeys.toPath(e.rawKey()))) {
+                        throw new AssertionError("the normal form " + e.key() + " of " + e.rawKey() + " is the path "
+                                + SysctlKeys.toPath(e.key()) + ", not " + SysctlKeys.toPath(e.rawKey()));
+                    }
+                    if (!e.isExclusion() && file.get(e.key()).isEmpty()) {
                         throw new AssertionError("the file assigns " + e.key() + " but get() does not find it");
+                    }
+                    if (!e.isExclusion() && settings.effective(e.key()).isEmpty() != settings.effective(e.rawKey()).isEmpty()) {
+                        throw new AssertionError("effective() of " + e.key() + " and of " + e.rawKey() + " differ");
                     }
                     // glob patterns of the file are matched against every key it names
                     settings.effective(e.rawKey());

@@ -11,15 +11,16 @@ import java.util.Map;
  * The texts origins may point into, by file name, and the check that an origin really points
  * there: its offset and length lie within the text, and its line and column are the ones of its
  * offset. Lines are counted independently of the parsers' own line index (LF, CRLF and a lone CR
- * end a line, as {@link Origin} documents), so a parser that miscounts is caught.
+ * end a line, as {@link Origin} documents), so a parser that miscounts is caught. Public, in
+ * config-io's test-jar, for the fuzz targets of other modules.
  */
-final class Located {
+public final class Located {
 
     private final Map<String, int[]> lineStarts = new HashMap<>();
     private final Map<String, Integer> lengths = new HashMap<>();
 
     /** Registers a file's decoded text; a name registered twice must have the same text. */
-    Located add(String file, String text) {
+    public Located add(String file, String text) {
         Integer known = lengths.get(file);
         if (known != null && known != text.length()) {
             throw new AssertionError(file + " registered twice with different texts");
@@ -29,12 +30,12 @@ final class Located {
         return this;
     }
 
-    boolean knows(String file) {
+    public boolean knows(String file) {
         return lengths.containsKey(file);
     }
 
     /** Checks an origin against the text of its file, which must be registered. */
-    void check(String what, Origin o) {
+    public void check(String what, Origin o) {
         if (!knows(o.file())) {
             throw new AssertionError(what + " at " + describe(o) + " names a file that was not read: " + o.file()
                     + " (known: " + lengths.keySet() + ")");
@@ -53,13 +54,13 @@ final class Located {
         }
     }
 
-    void checkAll(String what, List<Problem> problems) {
+    public void checkAll(String what, List<Problem> problems) {
         for (Problem p : problems) {
             check(what + " problem '" + p.message() + "'", p.origin());
         }
     }
 
-    static String describe(Origin o) {
+    public static String describe(Origin o) {
         return o + " @" + o.offset() + "+" + o.length();
     }
 

@@ -71,6 +71,19 @@ class KubeletConfinementTest {
     }
 
     @Test
+    void aConfigPathWithANulCharacterIsAProblemNotAnException() {
+        // fuzz finding (config-io/FUZZING.md): --config=/var/lib/kub\0elet/config.yaml made the
+        // file system API throw InvalidPathException out of NodeLoader.load
+        String dropIn = NodeTree.KUBEADM_DROP_IN.replace("--config=/var/lib/kubelet/config.yaml", "--config=/var/lib/kub\u0000elet/config.yaml");
+        NodeConfig n = new NodeTree(root).kubeadmNode("1.35.0", "cgroupDriver: systemd\n")
+                .write(NodeTree.DROP_IN_PATH, dropIn).load();
+        assertTrue(n.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.UNREADABLE
+                && p.origin().file().equals(NodeTree.DROP_IN_PATH) && p.message().contains("NUL")), n.problems().toString());
+        assertTrue(n.kubeletConfiguration().isEmpty(), "the flag names another file: the default one is not used instead");
+        assertNothingFromOutside(n);
+    }
+
+    @Test
     void aConfigLinkThatClimbsOutIsNotFollowed() {
         NodeTree t = new NodeTree(tmp.resolve("node2")).kubeadmNode("1.35.0", "");
         try {

@@ -35,6 +35,39 @@ class SysctlKeysTest {
     }
 
     @Test
+    void theNormalFormOfAPathWithADotInItsFirstComponentReadsBackAsThatPath() {
+        // fuzz finding 1 (FUZZING.md): "/a.b" is the path a.b; its dotted form "a/b" would be the path a/b
+        assertEquals("a.b", SysctlKeys.toPath("/a.b"));
+        assertEquals("/a.b", SysctlKeys.normalize("/a.b"));
+        assertEquals("a.b", SysctlKeys.toPath(SysctlKeys.normalize("/a.b")));
+        assertEquals("/a.b/c", SysctlKeys.normalize("/a.b/c"));
+        assertEquals("a.b/c", SysctlKeys.toPath(SysctlKeys.normalize("/a.b/c")));
+        assertEquals("/a.b/c", SysctlKeys.normalize(SysctlKeys.normalize("/a.b/c")));
+    }
+
+    @Test
+    void blanksAndControlCharactersInAKeyArePartOfIt() {
+        // fuzz finding 1: "/ b" and "/\0b" lost their first char on a second normalization (a trim);
+        // systemd trims the key as a whole before sysctl_normalize(), never inside it
+        assertEquals(" b", SysctlKeys.normalize("/ b"));
+        assertEquals(" b", SysctlKeys.normalize(SysctlKeys.normalize("/ b")));
+        assertEquals("\u0000b", SysctlKeys.normalize("/\u0000b"));
+        assertEquals("\u0000b", SysctlKeys.normalize(SysctlKeys.normalize("/\u0000b")));
+    }
+
+    @Test
+    void theCrashInputOfFindingOneReadsBackEveryKey() {
+        SysctlFile f = SysctlFile.parse("99-fuzz.conf", "/\u0000b = 1\n/a.b = 2\n/a.b/c = 3\n");
+        assertEquals(3, f.entries().size());
+        for (SysctlEntry e : f.entries()) {
+            assertEquals(e, f.get(e.key()).orElseThrow(), e.rawKey());
+            assertEquals(e, f.get(e.rawKey()).orElseThrow(), e.rawKey());
+        }
+        assertEquals("2", f.value("/a.b").orElseThrow());
+        assertTrue(f.get("a/b").isEmpty(), "a/b is another variable than /a.b");
+    }
+
+    @Test
     void globPatternsMatchWithinOnePathComponent() {
         assertTrue(SysctlKeys.isPattern("net.ipv4.conf.*.rp_filter"));
         assertFalse(SysctlKeys.isPattern("net.ipv4.conf.all.rp_filter"));

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One {@code key = value} line of a {@code sysctl.d} file.
  *
- * @param key           the key in dotted form ({@link SysctlSettings#normalizeKey}), e.g. {@code net.ipv4.ip_forward}
- * @param writtenKey    the key as written (may use {@code /} separators or a leading {@code -})
+ * @param key           the key in normal form ({@link SysctlSettings#normalizeKey}), e.g. {@code net.ipv4.ip_forward}
+ * @param writtenKey    the key as written (may use {@code /} separators), without the {@code -} prefix of its line
  * @param value         the value, surrounding whitespace removed
  * @param origin        where the line's key is
  * @param ignoreFailure whether the key is prefixed with {@code -} (failures to set it are ignored)

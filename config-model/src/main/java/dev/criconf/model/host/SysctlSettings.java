@@ -25,25 +25,75 @@ public record SysctlSettings(List<SysctlEntry> entries) {
     }
 
     /**
-     * The dotted form of a key: with {@code /} as the first separator, {@code /} and {@code .} swap
-     * ({@code net/ipv4/conf/eth0.1/forwarding} is {@code net.ipv4.conf.eth0/1.forwarding}); a leading
-     * {@code -} is dropped.
+     * The normal form of a key: one string per variable, whatever spelling a file uses, and itself
+     * a key that systemd's {@code sysctl_normalize()} reads as that variable, so that
+     * {@code normalizeKey(normalizeKey(k))} equals {@code normalizeKey(k)} and {@link #keyPath} of
+     * both is the same path.
+     *
+     * <p>It is the dotted form (the {@link #keyPath path} with {@code /} and {@code .} swapped:
+     * {@code net/ipv4/conf/eth0.1/forwarding} is {@code net.ipv4.conf.eth0/1.forwarding}), except
+     * when the path's first component contains a dot: a dotted spelling of such a path would start
+     * with a slash separator and read back as another path ({@code a/b} for the path {@code a.b}),
+     * so the normal form is then the path behind a leading slash ({@code /a.b}), which systemd reads
+     * as written. Empty when the key names no path component.
+     *
+     * @param key a key as systemd-sysctl passes it to {@code sysctl_normalize()}: without the
+     *            {@code -} prefix of a line and without surrounding blanks, which its file parser
+     *            removes (blanks and a {@code -} inside the key are part of the name)
      */
     public static String normalizeKey(String key) {
-        String k = key.strip();
-        if (k.startsWith("-")) {
-            k = k.substring(1).strip();
+        String path = keyPath(key);
+        int slash = path.indexOf('/');
+        String first = slash < 0 ? path : path.substring(0, slash);
+        if (first.indexOf('.') >= 0) {
+            return "/" + path;
         }
-        int slash = k.indexOf('/');
-        int dot = k.indexOf('.');
-        if (slash >= 0 && (dot < 0 || slash < dot)) {
-            StringBuilder sb = new StringBuilder(k.length());
-            for (char c : k.toCharArray()) {
-                sb.append(c == '/' ? '.' : c == '.' ? '/' : c);
+        return swapSeparators(path);
+    }
+
+    /**
+     * The path of a key below {@code /proc/sys}, as systemd's {@code sysctl_normalize()} computes it:
+     * if the first separator is a dot, dots and slashes swap (a slash first means the key is already
+     * a path); then empty and {@code .} components are dropped, with any leading or trailing slash.
+     * So {@code net.ipv4.conf.enp3s0/200.forwarding} and {@code net/ipv4/conf/enp3s0.200/forwarding}
+     * are both {@code net/ipv4/conf/enp3s0.200/forwarding}. Empty when no component is left.
+     *
+     * @param key a key as for {@link #normalizeKey}
+     */
+    public static String keyPath(String key) {
+        int first = -1;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '.' || c == '/') {
+                first = i;
+                break;
             }
-            return sb.toString();
         }
-        return k;
+        String resolved = first >= 0 && key.charAt(first) == '.' ? swapSeparators(key) : key;
+        StringBuilder out = new StringBuilder(resolved.length());
+        for (String part : resolved.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    // swapping before the first separator changes nothing: there is none
+    private static String swapSeparators(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == '/') {
+                c[i] = '.';
+            } else if (c[i] == '.') {
+                c[i] = '/';
+            }
+        }
+        return new String(c);
     }
 
     /** Key to value in effect (last line wins), in order of first appearance. */
@@ -55,7 +105,7 @@ public record SysctlSettings(List<SysctlEntry> entries) {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The value in effect for a key (any spelling). */
+    /** The value in effect for a key (any spelling, see {@link #normalizeKey}). */
     public Optional<Setting<String>> get(String key) {
         return Optional.ofNullable(effective().get(normalizeKey(key)));
     }

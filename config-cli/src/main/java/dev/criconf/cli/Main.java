@@ -16,12 +16,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -113,7 +115,7 @@ public final class Main implements Callable<Integer> {
         Objects.requireNonNull(env, "env");
         boolean debug = "1".equals(env.get(DEBUG_VARIABLE));
         try {
-            CommandLine cl = commandLine(terminal, nodes);
+            CommandLine cl = commandLine(terminal, nodes, args);
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((e, a) -> usageError(e, err, a));
@@ -128,20 +130,36 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static CommandLine commandLine(Terminal terminal, Optional<NodeSource> nodes) {
+    private static CommandLine commandLine(Terminal terminal, Optional<NodeSource> nodes, String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        if (nodes.isPresent()) {
-            cl.addSubcommand(new LintCommand(terminal, nodes.get()));
-            cl.addSubcommand(new FixCommand(terminal, nodes.get()));
-            cl.addSubcommand(new EffectiveCommand(terminal, nodes.get()));
+        Map<String, Supplier<Object>> commands = subcommands(terminal, nodes);
+        Supplier<Object> named = args.length == 0 ? null : commands.get(args[0]);
+        if (named != null) {
+            // picocli reads a command's annotations (reflection, a parser per command) when it is
+            // added: 'criconf lint ...' needs lint's alone; a run whose first word is no command
+            // (help, version, a mistake) gets them all, for the command list and suggestions
+            cl.addSubcommand(named.get());
+        } else {
+            commands.values().forEach(c -> cl.addSubcommand(c.get()));
         }
-        cl.addSubcommand(new ExplainCommand(terminal));
-        cl.addSubcommand(new GetCommand());
-        cl.addSubcommand(new SetCommand());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? Ansi.ON : Ansi.OFF));
         cl.setUsageHelpAutoWidth(false);
         cl.setUsageHelpWidth(100);
         return cl;
+    }
+
+    /** The subcommands by name, in the order help lists them; each made only when asked for. */
+    static Map<String, Supplier<Object>> subcommands(Terminal terminal, Optional<NodeSource> nodes) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        nodes.ifPresent(source -> {
+            commands.put("lint", () -> new LintCommand(terminal, source));
+            commands.put("fix", () -> new FixCommand(terminal, source));
+            commands.put("effective", () -> new EffectiveCommand(terminal, source));
+        });
+        commands.put("explain", () -> new ExplainCommand(terminal));
+        commands.put("get", GetCommand::new);
+        commands.put("set", SetCommand::new);
+        return commands;
     }
 
     /** {@code criconf} without a command. */

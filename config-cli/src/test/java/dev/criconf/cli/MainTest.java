@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,6 +67,16 @@ class MainTest {
         assertTrue(r.out().contains("\n  lint "), r.out());
         assertTrue(r.out().contains("\n  fix "), r.out());
         assertTrue(r.out().contains("\n  effective "), r.out());
+    }
+
+    @Test
+    void subcommandsAreListedUnderTheNamesTheyDeclare() {
+        // a run whose first word is one of these names builds that command alone, found by this name
+        Map<String, java.util.function.Supplier<Object>> commands =
+                Main.subcommands(Terminal.NONE, Optional.of(new SyntaxOnlyNodeSource()));
+        assertEquals(List.of("lint", "fix", "effective", "explain", "get", "set"), List.copyOf(commands.keySet()));
+        commands.forEach((name, command) -> assertEquals(name, new CommandLine(command.get()).getCommandName()));
+        assertEquals(List.of("explain", "get", "set"), List.copyOf(Main.subcommands(Terminal.NONE, Optional.empty()).keySet()));
     }
 
     @Test

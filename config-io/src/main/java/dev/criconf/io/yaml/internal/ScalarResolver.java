@@ -4,7 +4,6 @@ import dev.criconf.io.yaml.ScalarStyle;
 import dev.criconf.io.yaml.YamlSchema;
 import dev.criconf.io.yaml.YamlValue;
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,24 +18,31 @@ public final class ScalarResolver {
 
     private ScalarResolver() {}
 
-    private static final Map<String, YamlValue> YAML11_WORDS = Map.ofEntries(
-            Map.entry("y", YamlValue.of(true)), Map.entry("Y", YamlValue.of(true)),
-            Map.entry("yes", YamlValue.of(true)), Map.entry("Yes", YamlValue.of(true)), Map.entry("YES", YamlValue.of(true)),
-            Map.entry("true", YamlValue.of(true)), Map.entry("True", YamlValue.of(true)), Map.entry("TRUE", YamlValue.of(true)),
-            Map.entry("on", YamlValue.of(true)), Map.entry("On", YamlValue.of(true)), Map.entry("ON", YamlValue.of(true)),
-            Map.entry("n", YamlValue.of(false)), Map.entry("N", YamlValue.of(false)),
-            Map.entry("no", YamlValue.of(false)), Map.entry("No", YamlValue.of(false)), Map.entry("NO", YamlValue.of(false)),
-            Map.entry("false", YamlValue.of(false)), Map.entry("False", YamlValue.of(false)), Map.entry("FALSE", YamlValue.of(false)),
-            Map.entry("off", YamlValue.of(false)), Map.entry("Off", YamlValue.of(false)), Map.entry("OFF", YamlValue.of(false)),
-            Map.entry("", YamlValue.NULL), Map.entry("~", YamlValue.NULL),
-            Map.entry("null", YamlValue.NULL), Map.entry("Null", YamlValue.NULL), Map.entry("NULL", YamlValue.NULL),
-            Map.entry(".nan", YamlValue.of(Double.NaN)), Map.entry(".NaN", YamlValue.of(Double.NaN)), Map.entry(".NAN", YamlValue.of(Double.NaN)),
-            Map.entry(".inf", YamlValue.of(Double.POSITIVE_INFINITY)), Map.entry(".Inf", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry(".INF", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry("+.inf", YamlValue.of(Double.POSITIVE_INFINITY)), Map.entry("+.Inf", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry("+.INF", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry("-.inf", YamlValue.of(Double.NEGATIVE_INFINITY)), Map.entry("-.Inf", YamlValue.of(Double.NEGATIVE_INFINITY)),
-            Map.entry("-.INF", YamlValue.of(Double.NEGATIVE_INFINITY)));
+    private static final YamlValue TRUE = YamlValue.of(true);
+    private static final YamlValue FALSE = YamlValue.of(false);
+    private static final YamlValue NAN = YamlValue.of(Double.NaN);
+    private static final YamlValue INF = YamlValue.of(Double.POSITIVE_INFINITY);
+    private static final YamlValue NEG_INF = YamlValue.of(Double.NEGATIVE_INFINITY);
+
+    /**
+     * go-yaml v2's fixed words (booleans, nulls, infinities, NaN), or null. A switch rather than
+     * an immutable map: this runs for most plain scalars, and the length test settles the longer
+     * ones (most keys and values) without hashing them.
+     */
+    private static YamlValue yaml11Word(String in) {
+        if (in.length() > 5) {
+            return null;
+        }
+        return switch (in) {
+            case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON" -> TRUE;
+            case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF" -> FALSE;
+            case "", "~", "null", "Null", "NULL" -> YamlValue.NULL;
+            case ".nan", ".NaN", ".NAN" -> NAN;
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF" -> INF;
+            case "-.inf", "-.Inf", "-.INF" -> NEG_INF;
+            default -> null;
+        };
+    }
 
     /** go-yaml v2 {@code yamlStyleFloat}. */
     private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
@@ -150,7 +156,7 @@ public final class ScalarResolver {
         if (hint == 0) {
             return YamlValue.of(in);
         }
-        YamlValue word = YAML11_WORDS.get(in);
+        YamlValue word = yaml11Word(in);
         if (word != null) {
             return word;
         }
@@ -195,6 +201,9 @@ public final class ScalarResolver {
         if (small >= 0) {
             return YamlValue.of(BigInteger.valueOf(small));
         }
+        if (!mayBeNumber(in)) {
+            return YamlValue.of(in);
+        }
         // Timestamps (YYYY-...) decode to strings into interface{}; none of them is a number either.
         String plain = in.replace("_", "");
         GoInt signed = parseGoInt(plain, true);
@@ -220,6 +229,27 @@ public final class ScalarResolver {
             return YamlValue.of(unsigned.value);
         }
         return YamlValue.of(in);
+    }
+
+    /**
+     * False when no rule below can read the text as a number: Go's integer syntax (after removing
+     * underscores) takes only signs, base prefixes and hex digits, and a float has at most one
+     * dot. Settles addresses ({@code 10.96.0.10}), durations ({@code 0s}) and the like at once.
+     */
+    private static boolean mayBeNumber(String s) {
+        int dots = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (++dots > 1) {
+                    return false;
+                }
+            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '+' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

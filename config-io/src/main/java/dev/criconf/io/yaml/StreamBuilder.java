@@ -91,7 +91,7 @@ final class StreamBuilder {
         final List<YamlValue> values = new ArrayList<>(8);
 
         Open(boolean mapping, boolean flow, Optional<String> anchor, Optional<String> tag, int nodeStart,
-                int contentStart, int threshold, int[] lineColumns) {
+                int contentStart, int threshold, int nodeLine, int nodeColumn, int contentLine, int contentColumn) {
             this.mapping = mapping;
             this.flow = flow;
             this.anchor = anchor;
@@ -99,10 +99,10 @@ final class StreamBuilder {
             this.nodeStart = nodeStart;
             this.contentStart = contentStart;
             this.threshold = threshold;
-            this.nodeLine = lineColumns[0];
-            this.nodeColumn = lineColumns[1];
-            this.contentLine = lineColumns[2];
-            this.contentColumn = lineColumns[3];
+            this.nodeLine = nodeLine;
+            this.nodeColumn = nodeColumn;
+            this.contentLine = contentLine;
+            this.contentColumn = contentColumn;
         }
     }
 
@@ -241,7 +241,8 @@ final class StreamBuilder {
                     cover(off(e.getStartMark()), end);
                 }
                 int start = Math.min(docStart, docRoot.nodeOrigin().offset());
-                documents.add(completeDocument(new YamlDocument(documents.size(), docRoot, span(start, end), docExplicit,
+                // src, not the cursor: going back to the document start would make it walk the document again
+                documents.add(completeDocument(new YamlDocument(documents.size(), docRoot, src.span(start, Math.max(start, end)), docExplicit,
                         d.isExplicit(), docVersion, aliasTargets)));
                 return true;
             }
@@ -276,11 +277,10 @@ final class StreamBuilder {
         if (props > 0) {
             cover(start, content);
         }
-        int[] lineColumns = new int[4];
-        lineColumns[0] = lines.lineOf(start);
-        lineColumns[1] = start - src.lineStart(lineColumns[0]) + 1;
-        lineColumns[2] = content == start ? lineColumns[0] : lines.lineOf(content);
-        lineColumns[3] = content - src.lineStart(lineColumns[2]) + 1;
+        int nodeLine = lines.lineOf(start);
+        int nodeColumn = start - src.lineStart(nodeLine) + 1;
+        int contentLine = content == start ? nodeLine : lines.lineOf(content);
+        int contentColumn = content - src.lineStart(contentLine) + 1;
         boolean mapping = e.getEventId() == Event.ID.MappingStart;
         boolean flow = e.isFlow();
         Open parent = stack.peek();
@@ -288,13 +288,19 @@ final class StreamBuilder {
         if (flow) {
             threshold = parent == null ? -1 : parent.threshold;
         } else {
-            threshold = TextLines.indentColumn(text, content);
+            // TextLines.indentColumn, with the line start the cursor already knows
+            int ls = src.lineStart(contentLine);
+            threshold = content - ls;
+            if (threshold > 0 && text.charAt(ls) == '\uFEFF') {
+                threshold--;
+            }
             // A sequence written at its key's column (indentless) is one level in, not zero.
             if (!mapping && parent != null && parent.mapping && !parent.flow && threshold == parent.threshold) {
                 threshold--;
             }
         }
-        Open open = new Open(mapping, flow, anchor, tag, start, content, threshold, lineColumns);
+        Open open = new Open(mapping, flow, anchor, tag, start, content, threshold, nodeLine, nodeColumn,
+                contentLine, contentColumn);
         if (anchor.isPresent()) {
             anchors.put(anchor.get(), open);
         }
@@ -316,10 +322,12 @@ final class StreamBuilder {
         Origin origin = origin(o.contentLine, o.contentColumn, o.contentStart, end);
         Origin nodeOrigin = o.nodeStart == o.contentStart ? origin : origin(o.nodeLine, o.nodeColumn, o.nodeStart, end);
         if (o.mapping) {
-            List<YamlMapping.Entry> entries = new ArrayList<>(o.children.size() / 2);
-            for (int i = 0; i + 1 < o.children.size(); i += 2) {
-                entries.add(new YamlMapping.Entry(o.children.get(i), o.children.get(i + 1)));
+            YamlMapping.Entry[] pairs = new YamlMapping.Entry[o.children.size() / 2];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new YamlMapping.Entry(o.children.get(2 * i), o.children.get(2 * i + 1));
             }
+            // an immutable list, which the record's List.copyOf keeps as it is
+            List<YamlMapping.Entry> entries = List.of(pairs);
             YamlMapping m = new YamlMapping(entries, o.flow, o.tag, o.anchor, origin, nodeOrigin);
             value = mappingValue(m, o.values);
             node = m;
@@ -440,7 +448,7 @@ final class StreamBuilder {
      */
     private YamlValue mappingValue(YamlMapping map, List<YamlValue> done) {
         List<YamlMapping.Entry> entries = map.entries();
-        FrozenMap.Builder<YamlValue, YamlValue> out = new FrozenMap.Builder<>();
+        FrozenMap.Builder<YamlValue, YamlValue> out = new FrozenMap.Builder<>(entries.size());
         boolean merges = false;
         for (int i = 0; i < entries.size() && !merges; i++) {
             merges = ValueDecoder.isMergeKey(entries.get(i).key());
@@ -555,18 +563,24 @@ final class StreamBuilder {
             }
         }
         int pos = 0;
-        for (int k = 0; k <= n; k++) {
+        // the next '#' at or after the scan position, found by indexOf and only ever moved forward
+        int hash = text.indexOf('#');
+        for (int k = 0; k <= n && hash >= 0; k++) {
             int gapEnd = k < n ? covered[2 * k] : text.length();
-            for (int i = pos; i < gapEnd; i++) {
-                if (text.charAt(i) != '#') {
-                    continue;
+            int i = pos;
+            while (true) {
+                if (hash < i) {
+                    hash = text.indexOf('#', i);
                 }
-                if (i > 0 && " \t\r\n\uFEFF".indexOf(text.charAt(i - 1)) < 0) {
-                    problems.add(Problem.syntax(src.originAt(i, 1),
+                if (hash < 0 || hash >= gapEnd) {
+                    break;
+                }
+                if (hash > 0 && " \t\r\n\uFEFF".indexOf(text.charAt(hash - 1)) < 0) {
+                    problems.add(Problem.syntax(src.originAt(hash, 1),
                             "a comment must be separated from what precedes it by whitespace"));
                     return;
                 }
-                i = TextLines.lineEnd(text, i) - 1;
+                i = TextLines.lineEnd(text, hash);
             }
             if (k < n) {
                 pos = Math.max(pos, covered[2 * k + 1]);

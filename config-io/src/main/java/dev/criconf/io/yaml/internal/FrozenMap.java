@@ -14,17 +14,36 @@ import java.util.Set;
 public final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
     private final Map<K, V> map;
-    private final Map<K, V> view;
+    /** Made on first use: most maps are only read by key. */
+    private Map<K, V> view;
 
     private FrozenMap(Map<K, V> map) {
         this.map = map;
-        this.view = Collections.unmodifiableMap(map);
+    }
+
+    private Map<K, V> view() {
+        Map<K, V> v = view;
+        if (v == null) {
+            v = Collections.unmodifiableMap(map);
+            view = v;
+        }
+        return v;
     }
 
     /** Collects entries, then freezes them. */
     public static final class Builder<K, V> {
 
-        private LinkedHashMap<K, V> map = new LinkedHashMap<>();
+        private LinkedHashMap<K, V> map;
+
+        /** For about {@code expected} entries. */
+        public Builder(int expected) {
+            map = new LinkedHashMap<>(Math.max(2, expected + expected / 3 + 1));
+        }
+
+        /** For any number of entries. */
+        public Builder() {
+            map = new LinkedHashMap<>();
+        }
 
         /** As {@link Map#put}: the previous value, or null. */
         public V put(K key, V value) {
@@ -46,12 +65,12 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public Set<Entry<K, V>> entrySet() {
-        return view.entrySet();
+        return view().entrySet();
     }
 
     @Override
     public Set<K> keySet() {
-        return view.keySet();
+        return view().keySet();
     }
 
     @Override

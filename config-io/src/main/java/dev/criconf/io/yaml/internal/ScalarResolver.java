@@ -30,16 +30,27 @@ public final class ScalarResolver {
      * ones (most keys and values) without hashing them.
      */
     private static YamlValue yaml11Word(String in) {
-        if (in.length() > 5) {
+        int n = in.length();
+        if (n > 5) {
             return null;
         }
-        return switch (in) {
-            case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON" -> TRUE;
-            case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF" -> FALSE;
-            case "", "~", "null", "Null", "NULL" -> YamlValue.NULL;
-            case ".nan", ".NaN", ".NAN" -> NAN;
-            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF" -> INF;
-            case "-.inf", "-.Inf", "-.INF" -> NEG_INF;
+        if (n == 0) {
+            return YamlValue.NULL;
+        }
+        // by first character, so that no string is hashed
+        return switch (in.charAt(0)) {
+            case 'y', 'Y' -> n == 1 || in.equals("yes") || in.equals("Yes") || in.equals("YES") ? TRUE : null;
+            case 't', 'T' -> in.equals("true") || in.equals("True") || in.equals("TRUE") ? TRUE : null;
+            case 'o', 'O' -> in.equals("on") || in.equals("On") || in.equals("ON") ? TRUE
+                    : in.equals("off") || in.equals("Off") || in.equals("OFF") ? FALSE : null;
+            case 'n', 'N' -> n == 1 || in.equals("no") || in.equals("No") || in.equals("NO") ? FALSE
+                    : in.equals("null") || in.equals("Null") || in.equals("NULL") ? YamlValue.NULL : null;
+            case 'f', 'F' -> in.equals("false") || in.equals("False") || in.equals("FALSE") ? FALSE : null;
+            case '~' -> n == 1 ? YamlValue.NULL : null;
+            case '.' -> in.equals(".nan") || in.equals(".NaN") || in.equals(".NAN") ? NAN
+                    : in.equals(".inf") || in.equals(".Inf") || in.equals(".INF") ? INF : null;
+            case '+' -> in.equals("+.inf") || in.equals("+.Inf") || in.equals("+.INF") ? INF : null;
+            case '-' -> in.equals("-.inf") || in.equals("-.Inf") || in.equals("-.INF") ? NEG_INF : null;
             default -> null;
         };
     }

@@ -67,7 +67,8 @@ final class StreamBuilder {
     private YamlValue docValue;
     private final Deque<Open> stack = new ArrayDeque<>();
     private int aliasCount;
-    private int lastOffset;
+    /** The last event read that has an end mark: its end is where an error without a mark is reported. */
+    private Event lastMarked;
     /** Problems of the YAML 1.1 decode of complete documents: reported after the syntax checks, as before. */
     private final List<Problem> decodeProblems = new ArrayList<>();
 
@@ -139,7 +140,12 @@ final class StreamBuilder {
     }
 
     private int off(Optional<Mark> mark) {
-        return mark.isPresent() ? cps.charOffset(mark.get().getIndex()) : lastOffset;
+        return mark.isPresent() ? cps.charOffset(mark.get().getIndex()) : lastOffset();
+    }
+
+    /** The end of the last event read (computed when needed rather than for every event). */
+    private int lastOffset() {
+        return lastMarked == null ? 0 : cps.charOffset(lastMarked.getEndMark().get().getIndex());
     }
 
     private Origin span(int start, int end) {
@@ -171,18 +177,20 @@ final class StreamBuilder {
                 if (!onEvent(e)) {
                     return false;
                 }
-                lastOffset = off(e.getEndMark());
+                if (e.getEndMark().isPresent()) {
+                    lastMarked = e;
+                }
             }
             return true;
         } catch (MarkedYamlEngineException ex) {
             problems.add(Problem.syntax(markOrigin(ex), describe(ex)));
         } catch (YamlEngineException ex) {
-            problems.add(Problem.syntax(src.originAt(lastOffset, 0), "invalid YAML: " + firstLine(ex.getMessage())));
+            problems.add(Problem.syntax(src.originAt(lastOffset(), 0), "invalid YAML: " + firstLine(ex.getMessage())));
         } catch (StackOverflowError ex) {
-            problems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, src.originAt(lastOffset, 0),
+            problems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, src.originAt(lastOffset(), 0),
                     "the YAML parser ran out of stack; the document nests too deeply"));
         } catch (RuntimeException ex) {
-            problems.add(Problem.syntax(src.originAt(lastOffset, 0),
+            problems.add(Problem.syntax(src.originAt(lastOffset(), 0),
                     "the YAML parser failed: " + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage())));
         }
         return false;
@@ -367,13 +375,12 @@ final class StreamBuilder {
         cover(start, end);
         Origin nodeOrigin = content == start ? null : span(start, end);
         Origin origin = span(content, end);
-        // The cursor now stands on the scalar's first line: it spans more when that line's break is inside it.
-        boolean multiLine = lines.firstBreakAtOrAfter(content) < end;
         String value = e.getValue();
         YamlScalar s = new YamlScalar(value, style, tag, anchor, origin, nodeOrigin == null ? origin : nodeOrigin);
         Open parent = stack.peek();
+        // The cursor stands on the scalar's first line: it spans more when that line's break is inside it.
         if (parent != null && !parent.flow && parent.threshold >= 0 && style != ScalarStyle.LITERAL
-                && style != ScalarStyle.FOLDED && multiLine) {
+                && style != ScalarStyle.FOLDED && lines.firstBreakAtOrAfter(content) < end) {
             indentChecks.add(new int[] {content, end, parent.threshold, 0});
         }
         YamlValue v = ScalarResolver.resolve(YamlSchema.YAML_1_1_KUBELET, value, style, tag);

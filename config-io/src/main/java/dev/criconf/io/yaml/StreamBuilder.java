@@ -66,6 +66,12 @@ final class StreamBuilder {
     private List<Problem> docIssues = new ArrayList<>();
     private YamlValue docValue;
     private final Deque<Open> stack = new ArrayDeque<>();
+    /**
+     * Child lists of finished collections, emptied, for the next ones to fill: the nodes and
+     * values copy what they keep, so a parse needs only as many lists as it nests deep.
+     */
+    private final Deque<List<YamlNode>> freeChildren = new ArrayDeque<>();
+    private final Deque<List<YamlValue>> freeValues = new ArrayDeque<>();
     private int aliasCount;
     /** The last event read that has an end mark: its end is where an error without a mark is reported. */
     private Event lastMarked;
@@ -87,12 +93,15 @@ final class StreamBuilder {
         final int contentColumn;
         final int nodeLine;
         final int nodeColumn;
-        final List<YamlNode> children = new ArrayList<>(8);
+        final List<YamlNode> children;
         /** The YAML 1.1 value of each child, in step with children. */
-        final List<YamlValue> values = new ArrayList<>(8);
+        final List<YamlValue> values;
 
         Open(boolean mapping, boolean flow, Optional<String> anchor, Optional<String> tag, int nodeStart,
-                int contentStart, int threshold, int nodeLine, int nodeColumn, int contentLine, int contentColumn) {
+                int contentStart, int threshold, int nodeLine, int nodeColumn, int contentLine, int contentColumn,
+                List<YamlNode> children, List<YamlValue> values) {
+            this.children = children;
+            this.values = values;
             this.mapping = mapping;
             this.flow = flow;
             this.anchor = anchor;
@@ -308,7 +317,8 @@ final class StreamBuilder {
             }
         }
         Open open = new Open(mapping, flow, anchor, tag, start, content, threshold, nodeLine, nodeColumn,
-                contentLine, contentColumn);
+                contentLine, contentColumn, freeChildren.isEmpty() ? new ArrayList<>(8) : freeChildren.pop(),
+                freeValues.isEmpty() ? new ArrayList<>(8) : freeValues.pop());
         if (anchor.isPresent()) {
             anchors.put(anchor.get(), open);
         }
@@ -352,6 +362,10 @@ final class StreamBuilder {
             anchors.put(o.anchor.get(), node);
             anchoredValues.put(node, value);
         }
+        o.children.clear();
+        o.values.clear();
+        freeChildren.push(o.children);
+        freeValues.push(o.values);
         add(node, value);
     }
 

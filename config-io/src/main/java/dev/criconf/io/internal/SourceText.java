@@ -42,6 +42,14 @@ public final class SourceText {
      * sequence) and a problem points at the first bad byte.
      */
     public static Decoded decodeUtf8(String name, byte[] bytes) {
+        // The JDK's lenient decoding is much faster than a CharsetDecoder and differs from the
+        // strict one only by putting U+FFFD where the bytes are malformed: without a U+FFFD in
+        // the result the bytes were valid. With one (written in the file or a replacement), the
+        // strict decoder finds out which and where.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return new Decoded(new SourceText(name, lenient), Optional.empty());
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -51,7 +59,6 @@ public final class SourceText {
         if (result.isError()) {
             int badByte = in.position();
             String good = out.flip().toString();
-            String lenient = new String(bytes, StandardCharsets.UTF_8);
             SourceText source = new SourceText(name, lenient);
             Origin at = source.originAt(good.length(), 0);
             return new Decoded(source, Optional.of(Problem.syntax(at,
@@ -112,6 +119,70 @@ public final class SourceText {
         return originAt(start, end - start);
     }
 
+    /**
+     * A reader of line and column for offsets that mostly grow, as a parser meets them: each look-up
+     * moves forward from the previous line instead of searching all line starts, so a pass over
+     * the file costs time linear in its size. Going back falls back to a binary search. Not
+     * thread-safe; one per parse.
+     */
+    public LineCursor cursor() {
+        return new LineCursor();
+    }
+
+    /** See {@link #cursor()}. */
+    public final class LineCursor {
+
+        /** 0-based index of the line of the last look-up. */
+        private int line;
+
+        private LineCursor() {}
+
+        /** 1-based line of a char offset, as {@link SourceText#lineOf(int)}. */
+        public int lineOf(int offset) {
+            int[] starts = lineStarts;
+            int i = line;
+            if (offset < starts[i]) {
+                i = SourceText.this.lineOf(offset) - 1;
+            } else {
+                while (i + 1 < starts.length && starts[i + 1] <= offset) {
+                    i++;
+                }
+            }
+            line = i;
+            return i + 1;
+        }
+
+        /**
+         * Offset of the line break that ends the line of the last look-up, if {@code offset} is on
+         * it (or the offset itself when it is that break's second char); the text length when the
+         * line is the last. Tells without a scan whether a span starting there covers a break.
+         */
+        public int firstBreakAtOrAfter(int offset) {
+            if (line + 1 >= lineStarts.length) {
+                return text.length();
+            }
+            int next = lineStarts[line + 1];
+            int brk = next - 1;
+            if (text.charAt(brk) == '\n' && brk - 1 >= lineStarts[line] && text.charAt(brk - 1) == '\r') {
+                brk--;
+            }
+            return Math.max(brk, offset);
+        }
+
+        /** As {@link SourceText#originAt(int, int)}. */
+        public Origin originAt(int offset, int length) {
+            int clamped = Math.max(0, Math.min(offset, text.length()));
+            int l = lineOf(clamped);
+            return new Origin(name, l, clamped - lineStarts[l - 1] + 1, clamped,
+                    Math.max(0, Math.min(length, text.length() - clamped)));
+        }
+
+        /** As {@link SourceText#span(int, int)}. */
+        public Origin span(int start, int end) {
+            return originAt(start, end - start);
+        }
+    }
+
     /** The line ending the file uses most ({@code "\n"} when it has none), for inserted lines. */
     public String dominantLineEnding() {
         int lf = 0;
@@ -140,6 +211,16 @@ public final class SourceText {
         int[] starts = new int[16];
         int n = 0;
         starts[n++] = 0;
+        if (text.indexOf('\r') < 0) {
+            // only LF ends lines: let indexOf, which the JIT vectorizes, find them
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+            return Arrays.copyOf(starts, n);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean end = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));

@@ -3,6 +3,7 @@ package dev.criconf.io.yaml;
 import dev.criconf.io.ParseLimits;
 import dev.criconf.io.internal.SourceText;
 import dev.criconf.io.yaml.internal.CodePointOffsets;
+import dev.criconf.io.yaml.internal.FrozenMap;
 import dev.criconf.io.yaml.internal.ScalarResolver;
 import dev.criconf.io.yaml.internal.TextLines;
 import dev.criconf.io.yaml.internal.ValueDecoder;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +42,16 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 final class StreamBuilder {
 
     private final SourceText src;
+    /** Lines and columns for the offsets the events give, which mostly grow. */
+    private final SourceText.LineCursor lines;
     private final String text;
     private final CodePointOffsets cps;
     private final ParseLimits limits;
     private final List<Problem> problems = new ArrayList<>();
     private final List<YamlDocument> documents = new ArrayList<>();
-    /** Text that belongs to tokens other than indicators and comments: [start, end) pairs. */
-    private final List<int[]> covered = new ArrayList<>();
+    /** Text that belongs to tokens other than indicators and comments: [start, end) pairs, flat. */
+    private int[] covered = new int[256];
+    private int coveredSize;
     /** Multi-line flow content inside block collections: {start, end, threshold, isCollection}. */
     private final List<int[]> indentChecks = new ArrayList<>();
 
@@ -57,9 +62,23 @@ final class StreamBuilder {
     private YamlNode docRoot;
     private Map<String, Object> anchors = new HashMap<>();
     private Map<Integer, YamlNode> aliasTargets = new HashMap<>();
+    /** YAML 1.1 values of the anchored nodes of the document, for the aliases that follow. */
+    private Map<YamlNode, YamlValue> anchoredValues = new IdentityHashMap<>();
+    /** Problems of the document's YAML 1.1 decode, reported once it is complete. */
+    private List<Problem> docIssues = new ArrayList<>();
+    private YamlValue docValue;
     private final Deque<Open> stack = new ArrayDeque<>();
+    /**
+     * Child lists of finished collections, emptied, for the next ones to fill: the nodes and
+     * values copy what they keep, so a parse needs only as many lists as it nests deep.
+     */
+    private final Deque<List<YamlNode>> freeChildren = new ArrayDeque<>();
+    private final Deque<List<YamlValue>> freeValues = new ArrayDeque<>();
     private int aliasCount;
-    private int lastOffset;
+    /** The last event read that has an end mark: its end is where an error without a mark is reported. */
+    private Event lastMarked;
+    /** Problems of the YAML 1.1 decode of complete documents: reported after the syntax checks, as before. */
+    private final List<Problem> decodeProblems = new ArrayList<>();
 
     /** A collection whose end event has not come yet. */
     private static final class Open {
@@ -71,10 +90,20 @@ final class StreamBuilder {
         final int contentStart;
         /** Lines of flow content nested here must be indented more than this column. */
         final int threshold;
-        final List<YamlNode> children = new ArrayList<>();
+        /** 1-based line and column of contentStart and nodeStart, read while the cursor passed them. */
+        final int contentLine;
+        final int contentColumn;
+        final int nodeLine;
+        final int nodeColumn;
+        final List<YamlNode> children;
+        /** The YAML 1.1 value of each child, in step with children. */
+        final List<YamlValue> values;
 
         Open(boolean mapping, boolean flow, Optional<String> anchor, Optional<String> tag, int nodeStart,
-                int contentStart, int threshold) {
+                int contentStart, int threshold, int nodeLine, int nodeColumn, int contentLine, int contentColumn,
+                List<YamlNode> children, List<YamlValue> values) {
+            this.children = children;
+            this.values = values;
             this.mapping = mapping;
             this.flow = flow;
             this.anchor = anchor;
@@ -82,11 +111,16 @@ final class StreamBuilder {
             this.nodeStart = nodeStart;
             this.contentStart = contentStart;
             this.threshold = threshold;
+            this.nodeLine = nodeLine;
+            this.nodeColumn = nodeColumn;
+            this.contentLine = contentLine;
+            this.contentColumn = contentColumn;
         }
     }
 
     private StreamBuilder(SourceText src, ParseLimits limits) {
         this.src = src;
+        this.lines = src.cursor();
         this.text = src.text();
         this.cps = CodePointOffsets.of(text);
         this.limits = limits;
@@ -100,10 +134,10 @@ final class StreamBuilder {
             b.checkComments();
             b.checkIndentation();
         }
-        b.decodeValues();
+        b.problems.addAll(b.decodeProblems);
         List<Problem> sorted = new ArrayList<>(b.problems);
         sorted.sort(Comparator.comparingInt((Problem p) -> p.origin().offset()));
-        return new YamlStream(src, limits, sorted, b.documents, b.ambiguities());
+        return new YamlStream(src, limits, sorted, b.documents);
     }
 
     private static LoadSettings settings(String label) {
@@ -117,11 +151,32 @@ final class StreamBuilder {
     }
 
     private int off(Optional<Mark> mark) {
-        return mark.map(m -> cps.charOffset(m.getIndex())).orElse(lastOffset);
+        return mark.isPresent() ? cps.charOffset(mark.get().getIndex()) : lastOffset();
+    }
+
+    /** The end of the last event read (computed when needed rather than for every event). */
+    private int lastOffset() {
+        return lastMarked == null ? 0 : cps.charOffset(lastMarked.getEndMark().get().getIndex());
     }
 
     private Origin span(int start, int end) {
-        return src.span(start, Math.max(start, end));
+        return lines.span(start, Math.max(start, end));
+    }
+
+    private void cover(int start, int end) {
+        if (coveredSize + 2 > covered.length) {
+            covered = java.util.Arrays.copyOf(covered, covered.length * 2);
+        }
+        covered[coveredSize++] = start;
+        covered[coveredSize++] = end;
+    }
+
+    /** An origin from a line and column read earlier, clamped as {@link SourceText#originAt}. */
+    private Origin origin(int line, int column, int start, int end) {
+        if (start > text.length()) {
+            return span(start, end);
+        }
+        return new Origin(src.name(), line, column, start, Math.max(0, Math.min(end - start, text.length() - start)));
     }
 
     /** Reads every event; false when the parser or a limit stopped it. */
@@ -136,18 +191,20 @@ final class StreamBuilder {
                 if (!onEvent(e)) {
                     return false;
                 }
-                lastOffset = off(e.getEndMark());
+                if (e.getEndMark().isPresent()) {
+                    lastMarked = e;
+                }
             }
             return true;
         } catch (MarkedYamlEngineException ex) {
             problems.add(Problem.syntax(markOrigin(ex), describe(ex)));
         } catch (YamlEngineException ex) {
-            problems.add(Problem.syntax(src.originAt(lastOffset, 0), "invalid YAML: " + firstLine(ex.getMessage())));
+            problems.add(Problem.syntax(src.originAt(lastOffset(), 0), "invalid YAML: " + firstLine(ex.getMessage())));
         } catch (StackOverflowError ex) {
-            problems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, src.originAt(lastOffset, 0),
+            problems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, src.originAt(lastOffset(), 0),
                     "the YAML parser ran out of stack; the document nests too deeply"));
         } catch (RuntimeException ex) {
-            problems.add(Problem.syntax(src.originAt(lastOffset, 0),
+            problems.add(Problem.syntax(src.originAt(lastOffset(), 0),
                     "the YAML parser failed: " + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage())));
         }
         return false;
@@ -187,10 +244,13 @@ final class StreamBuilder {
                 docStart = off(e.getStartMark());
                 docExplicit = d.isExplicit();
                 docVersion = d.getSpecVersion().map(v -> v.getMajor() + "." + v.getMinor());
-                covered.add(new int[] {docStart, off(e.getEndMark())});
+                cover(docStart, off(e.getEndMark()));
                 docRoot = null;
+                docValue = null;
                 anchors = new HashMap<>();
                 aliasTargets = new HashMap<>();
+                anchoredValues = new IdentityHashMap<>();
+                docIssues = new ArrayList<>();
                 return true;
             }
             case DocumentEnd: {
@@ -200,11 +260,12 @@ final class StreamBuilder {
                 }
                 int end = d.isExplicit() ? off(e.getEndMark()) : docRoot.nodeOrigin().endOffset();
                 if (d.isExplicit()) {
-                    covered.add(new int[] {off(e.getStartMark()), end});
+                    cover(off(e.getStartMark()), end);
                 }
                 int start = Math.min(docStart, docRoot.nodeOrigin().offset());
-                documents.add(new YamlDocument(documents.size(), docRoot, span(start, end), docExplicit,
-                        d.isExplicit(), docVersion, aliasTargets));
+                // src, not the cursor: going back to the document start would make it walk the document again
+                documents.add(completeDocument(new YamlDocument(documents.size(), docRoot, src.span(start, Math.max(start, end)), docExplicit,
+                        d.isExplicit(), docVersion, aliasTargets)));
                 return true;
             }
             case MappingStart:
@@ -236,8 +297,12 @@ final class StreamBuilder {
         int props = (anchor.isPresent() ? 1 : 0) + (tag.isPresent() ? 1 : 0);
         int content = props == 0 ? start : TextLines.skipProperties(text, start, props, text.length());
         if (props > 0) {
-            covered.add(new int[] {start, content});
+            cover(start, content);
         }
+        int nodeLine = lines.lineOf(start);
+        int nodeColumn = start - src.lineStart(nodeLine) + 1;
+        int contentLine = content == start ? nodeLine : lines.lineOf(content);
+        int contentColumn = content - src.lineStart(contentLine) + 1;
         boolean mapping = e.getEventId() == Event.ID.MappingStart;
         boolean flow = e.isFlow();
         Open parent = stack.peek();
@@ -245,14 +310,23 @@ final class StreamBuilder {
         if (flow) {
             threshold = parent == null ? -1 : parent.threshold;
         } else {
-            threshold = TextLines.indentColumn(text, content);
+            // TextLines.indentColumn, with the line start the cursor already knows
+            int ls = src.lineStart(contentLine);
+            threshold = content - ls;
+            if (threshold > 0 && text.charAt(ls) == '\uFEFF') {
+                threshold--;
+            }
             // A sequence written at its key's column (indentless) is one level in, not zero.
             if (!mapping && parent != null && parent.mapping && !parent.flow && threshold == parent.threshold) {
                 threshold--;
             }
         }
-        Open open = new Open(mapping, flow, anchor, tag, start, content, threshold);
-        anchor.ifPresent(a -> anchors.put(a, open));
+        Open open = new Open(mapping, flow, anchor, tag, start, content, threshold, nodeLine, nodeColumn,
+                contentLine, contentColumn, freeChildren.isEmpty() ? new ArrayList<>(8) : freeChildren.pop(),
+                freeValues.isEmpty() ? new ArrayList<>(8) : freeValues.pop());
+        if (anchor.isPresent()) {
+            anchors.put(anchor.get(), open);
+        }
         stack.push(open);
         return true;
     }
@@ -267,24 +341,37 @@ final class StreamBuilder {
         }
         end = Math.max(end, o.contentStart);
         YamlNode node;
-        Origin origin = span(o.contentStart, end);
-        Origin nodeOrigin = o.nodeStart == o.contentStart ? origin : span(o.nodeStart, end);
+        YamlValue value;
+        Origin origin = origin(o.contentLine, o.contentColumn, o.contentStart, end);
+        Origin nodeOrigin = o.nodeStart == o.contentStart ? origin : origin(o.nodeLine, o.nodeColumn, o.nodeStart, end);
         if (o.mapping) {
-            List<YamlMapping.Entry> entries = new ArrayList<>(o.children.size() / 2);
-            for (int i = 0; i + 1 < o.children.size(); i += 2) {
-                entries.add(new YamlMapping.Entry(o.children.get(i), o.children.get(i + 1)));
+            YamlMapping.Entry[] pairs = new YamlMapping.Entry[o.children.size() / 2];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new YamlMapping.Entry(o.children.get(2 * i), o.children.get(2 * i + 1));
             }
+            // an immutable list, which the record's List.copyOf keeps as it is
+            List<YamlMapping.Entry> entries = List.of(pairs);
             YamlMapping m = new YamlMapping(entries, o.flow, o.tag, o.anchor, origin, nodeOrigin);
-            checkDuplicates(m);
+            value = mappingValue(m, o.values);
             node = m;
         } else {
             node = new YamlSequence(o.children, o.flow, o.tag, o.anchor, origin, nodeOrigin);
+            value = new YamlValue.SequenceValue(o.values);
         }
-        if (o.flow && (stack.isEmpty() || !stack.peek().flow) && o.threshold >= 0) {
+        // a flow collection on one line has no continuation line to check
+        if (o.flow && (stack.isEmpty() || !stack.peek().flow) && o.threshold >= 0
+                && lines.lineOf(Math.max(o.nodeStart, end - 1)) != o.nodeLine) {
             indentChecks.add(new int[] {o.nodeStart, end, o.threshold, 1});
         }
-        o.anchor.ifPresent(a -> anchors.put(a, node));
-        add(node);
+        if (o.anchor.isPresent()) {
+            anchors.put(o.anchor.get(), node);
+            anchoredValues.put(node, value);
+        }
+        o.children.clear();
+        o.values.clear();
+        freeChildren.push(o.children);
+        freeValues.push(o.values);
+        add(node, value);
     }
 
     private void onScalar(ScalarEvent e) {
@@ -304,16 +391,23 @@ final class StreamBuilder {
         if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
             end = TextLines.blockScalarEnd(text, content, end);
         }
-        covered.add(new int[] {start, end});
+        cover(start, end);
+        Origin nodeOrigin = content == start ? null : span(start, end);
         Origin origin = span(content, end);
-        YamlScalar s = new YamlScalar(e.getValue(), style, tag, anchor, origin, content == start ? origin : span(start, end));
+        String value = e.getValue();
+        YamlScalar s = new YamlScalar(value, style, tag, anchor, origin, nodeOrigin == null ? origin : nodeOrigin);
         Open parent = stack.peek();
+        // The cursor stands on the scalar's first line: it spans more when that line's break is inside it.
         if (parent != null && !parent.flow && parent.threshold >= 0 && style != ScalarStyle.LITERAL
-                && style != ScalarStyle.FOLDED && TextLines.hasLineBreak(text, content, end)) {
+                && style != ScalarStyle.FOLDED && lines.firstBreakAtOrAfter(content) < end) {
             indentChecks.add(new int[] {content, end, parent.threshold, 0});
         }
-        anchor.ifPresent(a -> anchors.put(a, s));
-        add(s);
+        YamlValue v = ScalarResolver.resolve(YamlSchema.YAML_1_1_KUBELET, value, style, tag);
+        if (anchor.isPresent()) {
+            anchors.put(anchor.get(), s);
+            anchoredValues.put(s, v);
+        }
+        add(s, v);
     }
 
     private boolean onAlias(AliasEvent e) {
@@ -326,25 +420,121 @@ final class StreamBuilder {
         }
         String name = e.getAlias().getValue();
         YamlAlias a = new YamlAlias(name, span(start, end));
-        covered.add(new int[] {start, end});
+        cover(start, end);
         Object target = anchors.get(name);
+        YamlValue value = YamlValue.NULL;
         if (target == null) {
             problems.add(Problem.syntax(a.origin(), "unknown anchor &" + name + " referenced by *" + name));
         } else if (target instanceof Open) {
             problems.add(Problem.syntax(a.origin(), "alias *" + name + " refers to the node that contains it"));
         } else {
             aliasTargets.put(start, (YamlNode) target);
+            // the target is complete (an open one is the error above), so its value is known
+            value = anchoredValues.getOrDefault(target, YamlValue.NULL);
         }
-        add(a);
+        add(a, value);
         return true;
     }
 
-    private void add(YamlNode node) {
+    private void add(YamlNode node, YamlValue value) {
         Open parent = stack.peek();
         if (parent == null) {
             docRoot = node;
+            docValue = value;
         } else {
             parent.children.add(node);
+            parent.values.add(value);
+        }
+    }
+
+    /**
+     * Gives a complete document its YAML 1.1 value, decoded on the way as
+     * {@link ValueDecoder#decode} would (that decoder stays the reference: edits and the lazy YAML
+     * 1.2 value use it), unless its aliases expand excessively.
+     */
+    private YamlDocument completeDocument(YamlDocument d) {
+        // without aliases nothing expands: skip the walk that counts the expansion
+        ValueDecoder.Expansion x = d.aliasTargets().isEmpty() ? null : ValueDecoder.expansion(d.root(), d::resolve);
+        if (x != null && ValueDecoder.excessiveAliasing(x)) {
+            Origin at = d.aliasTargets().keySet().stream().min(Integer::compare)
+                    .map(o -> src.originAt(o, 1)).orElse(d.origin());
+            decodeProblems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
+                    "document contains excessive aliasing: " + x.total() + " nodes once aliases are expanded, "
+                            + x.fromAliases() + " of them from aliases"));
+            return d;
+        }
+        decodeProblems.addAll(docIssues);
+        d.setKubeletValue(docValue);
+        return d;
+    }
+
+    /**
+     * The YAML 1.1 value of a mapping from its children's values ({@link ValueDecoder}'s mapping
+     * and merge rules), checking duplicate keys on the way.
+     */
+    private YamlValue mappingValue(YamlMapping map, List<YamlValue> done) {
+        List<YamlMapping.Entry> entries = map.entries();
+        FrozenMap.Builder<YamlValue, YamlValue> out = new FrozenMap.Builder<>(entries.size());
+        boolean merges = false;
+        for (int i = 0; i < entries.size() && !merges; i++) {
+            merges = ValueDecoder.isMergeKey(entries.get(i).key());
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            YamlValue key = done.get(2 * i);
+            YamlValue value = done.get(2 * i + 1);
+            if (merges && ValueDecoder.isMergeKey(entries.get(i).key())) {
+                merge(out, value, entries.get(i).value());
+            } else if (out.put(key, value) != null && !merges) {
+                // Without merges only written keys are in the map: an earlier one has this value.
+                duplicateOf(map, done, i);
+            }
+        }
+        if (merges) {
+            checkDuplicates(map);
+        }
+        return new YamlValue.MappingValue(out.build());
+    }
+
+    private void merge(FrozenMap.Builder<YamlValue, YamlValue> out, YamlValue value, YamlNode at) {
+        if (value instanceof YamlValue.MappingValue m) {
+            out.putAll(m.entries());
+        } else if (value instanceof YamlValue.SequenceValue s && s.items().stream().allMatch(x -> x instanceof YamlValue.MappingValue)) {
+            // Earlier mappings take precedence: apply them last, as go-yaml v2 does.
+            for (int i = s.items().size() - 1; i >= 0; i--) {
+                out.putAll(((YamlValue.MappingValue) s.items().get(i)).entries());
+            }
+        } else {
+            docIssues.add(Problem.syntax(at.origin(), "map merge requires a mapping or a sequence of mappings as the value of <<"));
+        }
+    }
+
+    /** The scalar a key stands for in the duplicate check, or null for a key it ignores. */
+    private YamlScalar scalarKey(YamlNode key) {
+        if (key instanceof YamlAlias a) {
+            key = aliasTargets.get(a.origin().offset());
+        }
+        return key instanceof YamlScalar s && !ValueDecoder.isMergeKey(s) ? s : null;
+    }
+
+    /**
+     * Reports entry {@code i} when an earlier entry has a key of the same YAML 1.1 value, as
+     * {@link #checkDuplicates} does for a mapping without merge keys.
+     */
+    private void duplicateOf(YamlMapping map, List<YamlValue> keys, int i) {
+        YamlMapping.Entry entry = map.entries().get(i);
+        YamlScalar s = scalarKey(entry.key());
+        if (s == null) {
+            return;
+        }
+        YamlValue k = keys.get(2 * i);
+        for (int j = 0; j < i; j++) {
+            YamlNode first = map.entries().get(j).key();
+            if (scalarKey(first) != null && keys.get(2 * j).equals(k)) {
+                Origin f = first.origin();
+                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, entry.key().origin(),
+                        "duplicate key `" + s.value() + "`, first defined at " + f.line() + ":" + f.column()));
+                return;
+            }
         }
     }
 
@@ -381,23 +571,45 @@ final class StreamBuilder {
 
     /** A {@code #} starts a comment only after whitespace; snakeyaml-engine lets some through. */
     private void checkComments() {
-        covered.sort(Comparator.comparingInt((int[] a) -> a[0]));
+        int n = coveredSize / 2;
+        boolean sorted = true;
+        for (int k = 1; k < n && sorted; k++) {
+            sorted = covered[2 * k - 2] <= covered[2 * k];
+        }
+        if (!sorted) {
+            // the events come in text order, so this hardly happens
+            long[] pairs = new long[n];
+            for (int k = 0; k < n; k++) {
+                pairs[k] = ((long) covered[2 * k] << 32) | (covered[2 * k + 1] & 0xffffffffL);
+            }
+            java.util.Arrays.sort(pairs);
+            for (int k = 0; k < n; k++) {
+                covered[2 * k] = (int) (pairs[k] >>> 32);
+                covered[2 * k + 1] = (int) pairs[k];
+            }
+        }
         int pos = 0;
-        for (int k = 0; k <= covered.size(); k++) {
-            int gapEnd = k < covered.size() ? covered.get(k)[0] : text.length();
-            for (int i = pos; i < gapEnd; i++) {
-                if (text.charAt(i) != '#') {
-                    continue;
+        // the next '#' at or after the scan position, found by indexOf and only ever moved forward
+        int hash = text.indexOf('#');
+        for (int k = 0; k <= n && hash >= 0; k++) {
+            int gapEnd = k < n ? covered[2 * k] : text.length();
+            int i = pos;
+            while (true) {
+                if (hash < i) {
+                    hash = text.indexOf('#', i);
                 }
-                if (i > 0 && " \t\r\n\uFEFF".indexOf(text.charAt(i - 1)) < 0) {
-                    problems.add(Problem.syntax(src.originAt(i, 1),
+                if (hash < 0 || hash >= gapEnd) {
+                    break;
+                }
+                if (hash > 0 && " \t\r\n\uFEFF".indexOf(text.charAt(hash - 1)) < 0) {
+                    problems.add(Problem.syntax(src.originAt(hash, 1),
                             "a comment must be separated from what precedes it by whitespace"));
                     return;
                 }
-                i = TextLines.lineEnd(text, i) - 1;
+                i = TextLines.lineEnd(text, hash);
             }
-            if (k < covered.size()) {
-                pos = Math.max(pos, covered.get(k)[1]);
+            if (k < n) {
+                pos = Math.max(pos, covered[2 * k + 1]);
             }
         }
     }
@@ -408,13 +620,14 @@ final class StreamBuilder {
      * check this for quoted scalars and flow collections.
      */
     private void checkIndentation() {
+        SourceText.LineCursor cursor = src.cursor();
         for (int[] c : indentChecks) {
             int start = c[0];
             int end = c[1];
             int threshold = c[2];
             boolean collection = c[3] == 1;
-            int line = src.lineOf(start) + 1;
-            int last = src.lineOf(Math.max(start, end - 1));
+            int line = cursor.lineOf(start) + 1;
+            int last = cursor.lineOf(Math.max(start, end - 1));
             for (; line <= last; line++) {
                 int ls = src.lineStart(line);
                 int p = ls;
@@ -441,31 +654,8 @@ final class StreamBuilder {
         }
     }
 
-    private void decodeValues() {
-        for (YamlDocument d : documents) {
-            // without aliases nothing expands: skip the walk that counts the expansion
-            ValueDecoder.Expansion x = d.aliasTargets().isEmpty() ? null : ValueDecoder.expansion(d.root(), d::resolve);
-            if (x != null && ValueDecoder.excessiveAliasing(x)) {
-                Origin at = d.aliasTargets().keySet().stream().min(Integer::compare)
-                        .map(o -> src.originAt(o, 1)).orElse(d.origin());
-                problems.add(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
-                        "document contains excessive aliasing: " + x.total() + " nodes once aliases are expanded, "
-                                + x.fromAliases() + " of them from aliases"));
-                continue;
-            }
-            for (YamlSchema schema : YamlSchema.values()) {
-                ValueDecoder.Result r = ValueDecoder.decode(d.root(), d::resolve, schema);
-                d.setValue(schema, r.value());
-                if (schema == YamlSchema.YAML_1_1_KUBELET) {
-                    for (ValueDecoder.Issue i : r.issues()) {
-                        problems.add(Problem.syntax(i.at().origin(), i.message()));
-                    }
-                }
-            }
-        }
-    }
-
-    private List<AmbiguousScalar> ambiguities() {
+    /** Every plain untagged scalar the two schemas read differently, in source order. */
+    static List<AmbiguousScalar> ambiguities(List<YamlDocument> documents, String text) {
         List<AmbiguousScalar> out = new ArrayList<>();
         Deque<Step> work = new ArrayDeque<>(64);
         for (YamlDocument d : documents) {

@@ -1,7 +1,9 @@
 package dev.criconf.io.yaml;
 
 import dev.criconf.model.Origin;
-import java.util.EnumMap;
+import dev.criconf.io.yaml.internal.ValueDecoder;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +21,13 @@ public final class YamlDocument {
     private final boolean explicitEnd;
     private final Optional<String> yamlVersion;
     private final Map<Integer, YamlNode> aliasTargets;
-    private final Map<YamlSchema, YamlValue> values;
+    /** The value the kubelet reads, decoded with the parse; null when there is none (excessive aliasing). */
+    private YamlValue kubeletValue;
+    /**
+     * The YAML 1.2 core value, decoded on first use: it yields no problem and few callers need it.
+     * Racy but safe: every thread decodes the same immutable value from the immutable tree.
+     */
+    private volatile YamlValue coreValue;
 
     YamlDocument(int index, YamlNode root, Origin origin, boolean explicitStart, boolean explicitEnd,
             Optional<String> yamlVersion, Map<Integer, YamlNode> aliasTargets) {
@@ -29,12 +37,12 @@ public final class YamlDocument {
         this.explicitStart = explicitStart;
         this.explicitEnd = explicitEnd;
         this.yamlVersion = yamlVersion;
-        this.aliasTargets = Map.copyOf(aliasTargets);
-        this.values = new EnumMap<>(YamlSchema.class);
+        this.aliasTargets = aliasTargets.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(aliasTargets));
     }
 
-    void setValue(YamlSchema schema, YamlValue value) {
-        values.put(schema, value);
+    /** Set once by the builder before the stream is published. */
+    void setKubeletValue(YamlValue value) {
+        this.kubeletValue = value;
     }
 
     /** 0-based position in the stream. */
@@ -106,7 +114,16 @@ public final class YamlDocument {
      * the schema. A document whose aliases expand excessively, or that could not be read, is null.
      */
     public YamlValue value(YamlSchema schema) {
-        return values.getOrDefault(schema, YamlValue.NULL);
+        YamlValue kubelet = kubeletValue;
+        if (kubelet == null || schema == YamlSchema.YAML_1_1_KUBELET) {
+            return kubelet == null ? YamlValue.NULL : kubelet;
+        }
+        YamlValue core = coreValue;
+        if (core == null) {
+            core = ValueDecoder.decode(root, this::resolve, YamlSchema.YAML_1_2_CORE).value();
+            coreValue = core;
+        }
+        return core;
     }
 
     /** Package access for the editor: alias offsets and their targets. */

@@ -26,15 +26,14 @@ public final class YamlStream implements SyntaxDocument {
     private final ParseLimits limits;
     private final List<Problem> problems;
     private final List<YamlDocument> documents;
-    private final List<AmbiguousScalar> ambiguous;
+    /** Found on first use (nothing else needs the walk); racy but safe, the result is immutable. */
+    private volatile List<AmbiguousScalar> ambiguous;
 
-    YamlStream(SourceText source, ParseLimits limits, List<Problem> problems, List<YamlDocument> documents,
-            List<AmbiguousScalar> ambiguous) {
+    YamlStream(SourceText source, ParseLimits limits, List<Problem> problems, List<YamlDocument> documents) {
         this.source = source;
         this.limits = limits;
         this.problems = List.copyOf(problems);
         this.documents = List.copyOf(documents);
-        this.ambiguous = List.copyOf(ambiguous);
     }
 
     /**
@@ -67,7 +66,7 @@ public final class YamlStream implements SyntaxDocument {
             Problem p = new Problem(Problem.Kind.LIMIT_EXCEEDED, Origin.ofFile(source.name()),
                     "the file has " + bytes + " bytes, more than the limit of " + limits.maxFileBytes()
                             + "; it was not parsed");
-            return new YamlStream(source, limits, List.of(p), List.of(), List.of());
+            return new YamlStream(source, limits, List.of(p), List.of());
         }
         return StreamBuilder.build(source, limits, earlier);
     }
@@ -153,7 +152,12 @@ public final class YamlStream implements SyntaxDocument {
      * 1.2 reader, in source order.
      */
     public List<AmbiguousScalar> ambiguousScalars() {
-        return ambiguous;
+        List<AmbiguousScalar> a = ambiguous;
+        if (a == null) {
+            a = List.copyOf(StreamBuilder.ambiguities(documents, source.text()));
+            ambiguous = a;
+        }
+        return a;
     }
 
     SourceText source() {

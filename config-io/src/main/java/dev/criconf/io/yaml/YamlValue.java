@@ -1,5 +1,6 @@
 package dev.criconf.io.yaml;
 
+import dev.criconf.io.yaml.internal.FrozenMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,9 @@ public sealed interface YamlValue {
     /** A mapping, in document order (keys are unique; a repeated key keeps its later value). */
     record MappingValue(Map<YamlValue, YamlValue> entries) implements YamlValue {
         public MappingValue {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            // the parser's frozen maps cannot change: no need to copy them
+            entries = entries instanceof FrozenMap<YamlValue, YamlValue> frozen ? frozen
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         /** The value of a string key. */

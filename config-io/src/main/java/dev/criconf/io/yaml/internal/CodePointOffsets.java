@@ -16,11 +16,8 @@ public final class CodePointOffsets {
     }
 
     public static CodePointOffsets of(String text) {
-        boolean surrogates = false;
-        for (int i = 0; i < text.length() && !surrogates; i++) {
-            surrogates = Character.isSurrogate(text.charAt(i));
-        }
-        if (!surrogates) {
+        // as many code points as chars: no surrogate pair (and no scan for text the JDK stores as Latin-1)
+        if (text.codePointCount(0, text.length()) == text.length()) {
             return new CodePointOffsets(text.length(), null);
         }
         int cps = text.codePointCount(0, text.length());

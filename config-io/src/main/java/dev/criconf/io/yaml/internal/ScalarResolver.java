@@ -4,7 +4,6 @@ import dev.criconf.io.yaml.ScalarStyle;
 import dev.criconf.io.yaml.YamlSchema;
 import dev.criconf.io.yaml.YamlValue;
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,24 +18,42 @@ public final class ScalarResolver {
 
     private ScalarResolver() {}
 
-    private static final Map<String, YamlValue> YAML11_WORDS = Map.ofEntries(
-            Map.entry("y", YamlValue.of(true)), Map.entry("Y", YamlValue.of(true)),
-            Map.entry("yes", YamlValue.of(true)), Map.entry("Yes", YamlValue.of(true)), Map.entry("YES", YamlValue.of(true)),
-            Map.entry("true", YamlValue.of(true)), Map.entry("True", YamlValue.of(true)), Map.entry("TRUE", YamlValue.of(true)),
-            Map.entry("on", YamlValue.of(true)), Map.entry("On", YamlValue.of(true)), Map.entry("ON", YamlValue.of(true)),
-            Map.entry("n", YamlValue.of(false)), Map.entry("N", YamlValue.of(false)),
-            Map.entry("no", YamlValue.of(false)), Map.entry("No", YamlValue.of(false)), Map.entry("NO", YamlValue.of(false)),
-            Map.entry("false", YamlValue.of(false)), Map.entry("False", YamlValue.of(false)), Map.entry("FALSE", YamlValue.of(false)),
-            Map.entry("off", YamlValue.of(false)), Map.entry("Off", YamlValue.of(false)), Map.entry("OFF", YamlValue.of(false)),
-            Map.entry("", YamlValue.NULL), Map.entry("~", YamlValue.NULL),
-            Map.entry("null", YamlValue.NULL), Map.entry("Null", YamlValue.NULL), Map.entry("NULL", YamlValue.NULL),
-            Map.entry(".nan", YamlValue.of(Double.NaN)), Map.entry(".NaN", YamlValue.of(Double.NaN)), Map.entry(".NAN", YamlValue.of(Double.NaN)),
-            Map.entry(".inf", YamlValue.of(Double.POSITIVE_INFINITY)), Map.entry(".Inf", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry(".INF", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry("+.inf", YamlValue.of(Double.POSITIVE_INFINITY)), Map.entry("+.Inf", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry("+.INF", YamlValue.of(Double.POSITIVE_INFINITY)),
-            Map.entry("-.inf", YamlValue.of(Double.NEGATIVE_INFINITY)), Map.entry("-.Inf", YamlValue.of(Double.NEGATIVE_INFINITY)),
-            Map.entry("-.INF", YamlValue.of(Double.NEGATIVE_INFINITY)));
+    private static final YamlValue TRUE = YamlValue.of(true);
+    private static final YamlValue FALSE = YamlValue.of(false);
+    private static final YamlValue NAN = YamlValue.of(Double.NaN);
+    private static final YamlValue INF = YamlValue.of(Double.POSITIVE_INFINITY);
+    private static final YamlValue NEG_INF = YamlValue.of(Double.NEGATIVE_INFINITY);
+
+    /**
+     * go-yaml v2's fixed words (booleans, nulls, infinities, NaN), or null. A switch rather than
+     * an immutable map: this runs for most plain scalars, and the length test settles the longer
+     * ones (most keys and values) without hashing them.
+     */
+    private static YamlValue yaml11Word(String in) {
+        int n = in.length();
+        if (n > 5) {
+            return null;
+        }
+        if (n == 0) {
+            return YamlValue.NULL;
+        }
+        // by first character, so that no string is hashed
+        return switch (in.charAt(0)) {
+            case 'y', 'Y' -> n == 1 || in.equals("yes") || in.equals("Yes") || in.equals("YES") ? TRUE : null;
+            case 't', 'T' -> in.equals("true") || in.equals("True") || in.equals("TRUE") ? TRUE : null;
+            case 'o', 'O' -> in.equals("on") || in.equals("On") || in.equals("ON") ? TRUE
+                    : in.equals("off") || in.equals("Off") || in.equals("OFF") ? FALSE : null;
+            case 'n', 'N' -> n == 1 || in.equals("no") || in.equals("No") || in.equals("NO") ? FALSE
+                    : in.equals("null") || in.equals("Null") || in.equals("NULL") ? YamlValue.NULL : null;
+            case 'f', 'F' -> in.equals("false") || in.equals("False") || in.equals("FALSE") ? FALSE : null;
+            case '~' -> n == 1 ? YamlValue.NULL : null;
+            case '.' -> in.equals(".nan") || in.equals(".NaN") || in.equals(".NAN") ? NAN
+                    : in.equals(".inf") || in.equals(".Inf") || in.equals(".INF") ? INF : null;
+            case '+' -> in.equals("+.inf") || in.equals("+.Inf") || in.equals("+.INF") ? INF : null;
+            case '-' -> in.equals("-.inf") || in.equals("-.Inf") || in.equals("-.INF") ? NEG_INF : null;
+            default -> null;
+        };
+    }
 
     /** go-yaml v2 {@code yamlStyleFloat}. */
     private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
@@ -150,7 +167,7 @@ public final class ScalarResolver {
         if (hint == 0) {
             return YamlValue.of(in);
         }
-        YamlValue word = YAML11_WORDS.get(in);
+        YamlValue word = yaml11Word(in);
         if (word != null) {
             return word;
         }
@@ -195,6 +212,9 @@ public final class ScalarResolver {
         if (small >= 0) {
             return YamlValue.of(BigInteger.valueOf(small));
         }
+        if (!mayBeNumber(in)) {
+            return YamlValue.of(in);
+        }
         // Timestamps (YYYY-...) decode to strings into interface{}; none of them is a number either.
         String plain = in.replace("_", "");
         GoInt signed = parseGoInt(plain, true);
@@ -220,6 +240,27 @@ public final class ScalarResolver {
             return YamlValue.of(unsigned.value);
         }
         return YamlValue.of(in);
+    }
+
+    /**
+     * False when no rule below can read the text as a number: Go's integer syntax (after removing
+     * underscores) takes only signs, base prefixes and hex digits, and a float has at most one
+     * dot. Settles addresses ({@code 10.96.0.10}), durations ({@code 0s}) and the like at once.
+     */
+    private static boolean mayBeNumber(String s) {
+        int dots = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (++dots > 1) {
+                    return false;
+                }
+            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '+' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +130,7 @@ public final class ValueDecoder {
     }
 
     private YamlValue mapping(YamlMapping map, List<YamlValue> done) {
-        Map<YamlValue, YamlValue> out = new LinkedHashMap<>();
+        FrozenMap.Builder<YamlValue, YamlValue> out = new FrozenMap.Builder<>();
         for (int i = 0; i < map.entries().size(); i++) {
             YamlValue key = done.get(2 * i);
             YamlValue value = done.get(2 * i + 1);
@@ -141,7 +140,7 @@ public final class ValueDecoder {
                 out.put(key, value);
             }
         }
-        return new YamlValue.MappingValue(out);
+        return new YamlValue.MappingValue(out.build());
     }
 
     /** go-yaml v2 {@code isMerge}: a plain {@code <<} or one tagged {@code !!merge}. */
@@ -151,7 +150,7 @@ public final class ValueDecoder {
                         || s.tag().equals(Optional.of(ScalarResolver.TAG_PREFIX + "merge")));
     }
 
-    private void merge(Map<YamlValue, YamlValue> out, YamlValue value, YamlNode at) {
+    private void merge(FrozenMap.Builder<YamlValue, YamlValue> out, YamlValue value, YamlNode at) {
         if (value instanceof YamlValue.MappingValue m) {
             out.putAll(m.entries());
         } else if (value instanceof YamlValue.SequenceValue s && s.items().stream().allMatch(x -> x instanceof YamlValue.MappingValue)) {

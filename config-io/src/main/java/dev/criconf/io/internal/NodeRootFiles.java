@@ -4,9 +4,7 @@ import dev.criconf.io.ParseLimits;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,6 +59,7 @@ public final class NodeRootFiles {
 
     /** Follows a node path component by component, confined to the root. */
     public Resolved resolve(String nodePath) {
+        FileProbe probe = FileProbe.current();
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> done = new ArrayList<>();
         int links = 0;
@@ -76,11 +75,11 @@ public final class NodeRootFiles {
                     continue;
                 }
                 Path host = hostPath(done, c);
-                if (Files.isSymbolicLink(host)) {
+                if (probe.lstat(host).isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
                         return new Resolved(Kind.LINK_LOOP, nodePath, join(done, c), host, "too many levels of symbolic links");
                     }
-                    String target = Files.readSymbolicLink(host).toString().replace('\\', '/');
+                    String target = probe.readSymbolicLink(host).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         done.clear();
                     }
@@ -100,13 +99,14 @@ public final class NodeRootFiles {
         if (target.equals("/dev/null")) {
             return new Resolved(Kind.NULL_DEVICE, nodePath, target, host, "");
         }
-        if (Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS)) {
+        FileProbe.Attrs attrs = probe.lstat(host);
+        if (attrs.isRegularFile()) {
             return new Resolved(Kind.REGULAR_FILE, nodePath, target, host, "");
         }
-        if (Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+        if (attrs.isDirectory()) {
             return new Resolved(Kind.DIRECTORY, nodePath, target, host, "");
         }
-        if (Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+        if (!attrs.absent()) {
             return new Resolved(Kind.OTHER, nodePath, target, host, "not a regular file");
         }
         return new Resolved(Kind.MISSING, nodePath, target, host, "no such file");
@@ -152,13 +152,7 @@ public final class NodeRootFiles {
         if (r.kind() != Kind.DIRECTORY) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(r.hostPath())) {
-            for (Path p : s) {
-                names.add(p.getFileName().toString());
-            }
-        }
-        return names;
+        return FileProbe.current().list(r.hostPath());
     }
 
     private Path hostPath(List<String> done, String last) {

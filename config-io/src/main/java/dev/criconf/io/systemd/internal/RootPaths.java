@@ -1,9 +1,8 @@
 package dev.criconf.io.systemd.internal;
 
+import dev.criconf.io.internal.FileProbe;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,6 +57,7 @@ public final class RootPaths {
 
     /** Resolves a node path such as {@code /etc/systemd/system/kubelet.service}. */
     public Resolution resolve(String nodePath) {
+        FileProbe probe = FileProbe.current();
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> cur = new ArrayList<>();
         int links = 0;
@@ -75,11 +75,12 @@ public final class RootPaths {
             next.add(c);
             try {
                 Path candidate = resolveAll(next);
-                if (Files.isSymbolicLink(candidate)) {
+                FileProbe.Attrs attrs = probe.lstat(candidate);
+                if (attrs.isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
                         return new Failed(asked, "too many levels of symbolic links");
                     }
-                    String target = Files.readSymbolicLink(candidate).toString().replace('\\', '/');
+                    String target = probe.readSymbolicLink(candidate).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         if (target.equals("/dev/null") && todo.isEmpty()) {
                             return new DevNull(String.join("/", next));
@@ -92,7 +93,7 @@ public final class RootPaths {
                     }
                     continue;
                 }
-                if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                if (attrs.absent()) {
                     return new Missing(String.join("/", next));
                 }
             } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
@@ -109,13 +110,14 @@ public final class RootPaths {
 
     /** The names in a directory (not hidden), sorted; empty when it cannot be listed. */
     public Optional<List<String>> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        FileProbe probe = FileProbe.current();
+        FileProbe.Attrs attrs = probe.lstat(dir);
+        if (!(attrs.isDirectory() || (attrs.isSymbolicLink() && Files.isDirectory(dir)))) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
+        try {
+            for (String n : probe.list(dir)) {
                 if (!n.startsWith(".")) {
                     out.add(n);
                 }

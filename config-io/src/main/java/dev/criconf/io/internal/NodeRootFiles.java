@@ -62,6 +62,7 @@ public final class NodeRootFiles {
         FileProbe probe = FileProbe.current();
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> done = new ArrayList<>();
+        Path current = root; // hostPath(done, null), kept up to date
         int links = 0;
         try {
             while (!todo.isEmpty()) {
@@ -72,9 +73,10 @@ public final class NodeRootFiles {
                                 "a link climbs above the node root; not followed");
                     }
                     done.remove(done.size() - 1);
+                    current = hostPath(done, null);
                     continue;
                 }
-                Path host = hostPath(done, c);
+                Path host = current.resolve(c);
                 if (probe.lstat(host).isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
                         return new Resolved(Kind.LINK_LOOP, nodePath, join(done, c), host, "too many levels of symbolic links");
@@ -82,6 +84,7 @@ public final class NodeRootFiles {
                     String target = probe.readSymbolicLink(host).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         done.clear();
+                        current = root;
                     }
                     List<String> parts = components(target);
                     for (int i = parts.size() - 1; i >= 0; i--) {
@@ -90,12 +93,13 @@ public final class NodeRootFiles {
                     continue;
                 }
                 done.add(c);
+                current = host;
             }
         } catch (IOException e) {
             return new Resolved(Kind.ERROR, nodePath, join(done, null), hostPath(done, null), describe(e));
         }
         String target = join(done, null);
-        Path host = hostPath(done, null);
+        Path host = current;
         if (target.equals("/dev/null")) {
             return new Resolved(Kind.NULL_DEVICE, nodePath, target, host, "");
         }
@@ -130,7 +134,9 @@ public final class NodeRootFiles {
                 return new Read(Optional.empty(), Optional.of(new Problem(Problem.Kind.UNREADABLE, at, r.message())));
         }
         try {
-            long size = Files.size(r.hostPath());
+            // the resolved path is no link: lstat's size is the file's
+            FileProbe.Attrs attrs = FileProbe.current().lstat(r.hostPath());
+            long size = attrs.isRegularFile() ? attrs.size() : Files.size(r.hostPath());
             if (size > limits.maxFileBytes()) {
                 return new Read(Optional.empty(), Optional.of(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
                         "file has " + size + " bytes, more than the limit of " + limits.maxFileBytes())));

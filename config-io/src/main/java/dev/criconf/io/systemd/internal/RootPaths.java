@@ -60,6 +60,7 @@ public final class RootPaths {
         FileProbe probe = FileProbe.current();
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> cur = new ArrayList<>();
+        Path curPath = root; // resolveAll(cur), kept up to date
         int links = 0;
         String asked = String.join("/", components(nodePath));
         while (!todo.isEmpty()) {
@@ -69,12 +70,11 @@ public final class RootPaths {
                     return new OutsideRoot(asked, "'..' above the node root");
                 }
                 cur.remove(cur.size() - 1);
+                curPath = resolveAll(cur);
                 continue;
             }
-            List<String> next = new ArrayList<>(cur);
-            next.add(c);
             try {
-                Path candidate = resolveAll(next);
+                Path candidate = curPath.resolve(c);
                 FileProbe.Attrs attrs = probe.lstat(candidate);
                 if (attrs.isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
@@ -83,9 +83,10 @@ public final class RootPaths {
                     String target = probe.readSymbolicLink(candidate).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         if (target.equals("/dev/null") && todo.isEmpty()) {
-                            return new DevNull(String.join("/", next));
+                            return new DevNull(joined(cur, c));
                         }
                         cur.clear();
+                        curPath = root;
                     }
                     List<String> t = components(target);
                     for (int i = t.size() - 1; i >= 0; i--) {
@@ -94,15 +95,16 @@ public final class RootPaths {
                     continue;
                 }
                 if (attrs.absent()) {
-                    return new Missing(String.join("/", next));
+                    return new Missing(joined(cur, c));
                 }
+                curPath = candidate;
             } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
                 return new Failed(asked, e.getMessage() == null ? e.toString() : e.getMessage());
             }
-            cur = next;
+            cur.add(c);
         }
         try {
-            return new Found(resolveAll(cur), String.join("/", cur));
+            return new Found(curPath, String.join("/", cur));
         } catch (java.nio.file.InvalidPathException e) {
             return new Failed(asked, e.getMessage());
         }
@@ -127,6 +129,10 @@ public final class RootPaths {
         }
         out.sort(null);
         return Optional.of(out);
+    }
+
+    private static String joined(List<String> parts, String last) {
+        return parts.isEmpty() ? last : String.join("/", parts) + "/" + last;
     }
 
     private Path resolveAll(List<String> parts) {

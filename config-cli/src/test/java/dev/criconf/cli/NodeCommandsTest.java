@@ -86,6 +86,57 @@ class NodeCommandsTest {
     }
 
     @Test
+    void lintOfManyRootsReportsThemInArgumentOrder() throws IOException {
+        // more roots than the checks run ahead of the writer, given in an order that is not sorted
+        List<String> args = new java.util.ArrayList<>(List.of("--format", "json"));
+        List<String> expected = new java.util.ArrayList<>();
+        int broken = 0;
+        for (int i = 0; i < 60; i++) {
+            int n = (i * 37) % 60;
+            boolean bad = n % 3 == 0;
+            broken += bad ? 1 : 0;
+            Path root = node("worker-" + n, "etc/containerd/config.toml", bad ? BROKEN_TOML : CONTAINERD);
+            args.add(i % 2 == 0 ? "--root" : root.toString());
+            if (i % 2 == 0) {
+                args.add(root.toString());
+            }
+            expected.add(root.toString());
+        }
+        Cli.Result r = lint(args.toArray(String[]::new));
+        assertEquals(1, r.status(), r::toString);
+        JsonDocument json = JsonDocument.parse("out", r.out());
+        assertFalse(json.hasErrors(), r.out());
+        // --root options come first, then the directories given as arguments, each in the order given
+        List<String> ordered = new java.util.ArrayList<>();
+        for (int i = 0; i < expected.size(); i += 2) {
+            ordered.add(expected.get(i));
+        }
+        for (int i = 1; i < expected.size(); i += 2) {
+            ordered.add(expected.get(i));
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            assertEquals(Optional.of(ordered.get(i)), json.getString(JsonPath.of("nodes").index(i).key("root")), "node " + i);
+        }
+        assertEquals(broken, json.getNumber(JsonPath.of("summary", "error")).orElseThrow().intValue());
+        assertEquals(r.out(), lint(args.toArray(String[]::new)).out(), "the same document every run");
+    }
+
+    @Test
+    void aMissingRootAmongManyEndsTheRunBeforeAnyOutput() throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("--format", "json"));
+        for (int i = 0; i < 20; i++) {
+            args.add("--root");
+            args.add(node("worker-" + i, "etc/containerd/config.toml", CONTAINERD).toString());
+        }
+        args.add("--root");
+        args.add(dir.resolve("no-such-node").toString());
+        Cli.Result r = lint(args.toArray(String[]::new));
+        assertEquals(2, r.status(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("no-such-node does not exist"), r.err());
+    }
+
+    @Test
     void lintSarifIsSarif() throws IOException {
         Path root = node("worker-1", "etc/containerd/config.toml", BROKEN_TOML);
         Cli.Result r = lint("--root", root.toString(), "--format", "sarif");

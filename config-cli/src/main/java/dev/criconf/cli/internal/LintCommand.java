@@ -9,6 +9,7 @@ import dev.criconf.validate.Report;
 import dev.criconf.validate.Validator;
 import dev.criconf.validate.report.JsonRenderer;
 import dev.criconf.validate.report.ReportRenderer;
+import dev.criconf.validate.report.ReportStream;
 import dev.criconf.validate.report.SarifRenderer;
 import dev.criconf.validate.report.TextRenderer;
 import java.io.IOException;
@@ -102,7 +103,6 @@ public final class LintCommand implements Callable<Integer> {
         Validator validator = ruleOptions.validator();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Report> reports = new ArrayList<>();
         // the shell expands '--root DIR/*' to '--root DIR/a DIR/b ...': directories among the
         // arguments are node roots, the rest are loose files
         List<String> allRoots = new ArrayList<>(roots);
@@ -110,27 +110,39 @@ public final class LintCommand implements Callable<Integer> {
         for (String f : files) {
             (Files.isDirectory(FileArgs.path(f)) ? allRoots : looseFiles).add(f);
         }
-        try (Progress progress = Progress.start(terminal, err, allRoots.size() + (looseFiles.isEmpty() ? 0 : 1))) {
-            // nodes are independent: load and validate them on every core; the ordered stream keeps
-            // the output in argument order whatever the scheduling
-            reports.addAll(allRoots.parallelStream().map(root -> {
-                synchronized (progress) {
-                    progress.step(root);
-                }
-                return check(validator, Roots.load(source, root));
-            }).toList());
+        // a root that is no directory ends the run (exit 2) before anything is written
+        for (String root : allRoots) {
+            Roots.requireDirectory(root);
+        }
+        int exit = FailOn.EXIT_OK;
+        try (Progress progress = Progress.start(terminal, err, allRoots.size() + (looseFiles.isEmpty() ? 0 : 1));
+                NodeChecks checks = new NodeChecks(allRoots, root -> {
+                    synchronized (progress) {
+                        progress.step(root);
+                    }
+                    return check(validator, Roots.load(source, root));
+                })) {
+            // each report is written as soon as it and every earlier root's are done, so a fleet's
+            // reports are never all held at once and the output is in argument order; a run that
+            // fails (exit 2) ends without the document's end (no summary)
+            ReportStream stream = renderer().stream(out);
+            while (checks.hasNext()) {
+                Report r = checks.next();
+                exit = Math.max(exit, failOn.exitCode(List.of(r)));
+                stream.write(r);
+            }
             if (!looseFiles.isEmpty()) {
                 progress.step(looseFiles.size() == 1 ? looseFiles.get(0) : looseFiles.size() + " files");
-                reports.add(check(validator, Roots.loadFiles(source, looseFiles)));
+                Report r = check(validator, Roots.loadFiles(source, looseFiles));
+                exit = Math.max(exit, failOn.exitCode(List.of(r)));
+                stream.write(r);
             }
-        }
-        try {
-            renderer().render(reports, out);
+            stream.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         out.flush();
-        return failOn.exitCode(reports);
+        return exit;
     }
 
     private static Report check(Validator validator, NodeSource.LoadedNode node) {

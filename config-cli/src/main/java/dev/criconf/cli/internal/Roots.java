@@ -21,12 +21,18 @@ final class Roots {
         return d;
     }
 
-    /** Reads one root; a root that is not a directory, or that the source cannot read, ends the run (exit 2). */
-    static NodeSource.LoadedNode load(NodeSource source, String arg) {
+    /** Ends the run (exit 2) unless the root is a directory. */
+    static void requireDirectory(String arg) {
         Path root = FileArgs.path(arg);
         if (!Files.isDirectory(root)) {
             throw CliException.unreadable("--root " + arg + (Files.exists(root) ? " is not a directory" : " does not exist"));
         }
+    }
+
+    /** Reads one root; a root that is not a directory, or that the source cannot read, ends the run (exit 2). */
+    static NodeSource.LoadedNode load(NodeSource source, String arg) {
+        requireDirectory(arg);
+        Path root = FileArgs.path(arg);
         try {
             return source.load(root, display(arg));
         } catch (CriconfException e) {

@@ -4,10 +4,8 @@ import dev.criconf.io.ParseLimits;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,8 +73,10 @@ public final class NodeRootFiles {
     }
 
     private Resolved follow(String nodePath) {
+        FileProbe probe = FileProbe.current();
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> done = new ArrayList<>();
+        Path current = root; // hostPath(done, null), kept up to date
         int links = 0;
         try {
             while (!todo.isEmpty()) {
@@ -87,16 +87,18 @@ public final class NodeRootFiles {
                                 "a link climbs above the node root; not followed");
                     }
                     done.remove(done.size() - 1);
+                    current = hostPath(done, null);
                     continue;
                 }
-                Path host = hostPath(done, c);
-                if (Files.isSymbolicLink(host)) {
+                Path host = current.resolve(c);
+                if (probe.lstat(host).isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
                         return new Resolved(Kind.LINK_LOOP, nodePath, join(done, c), host, "too many levels of symbolic links");
                     }
-                    String target = Files.readSymbolicLink(host).toString().replace('\\', '/');
+                    String target = probe.readSymbolicLink(host).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         done.clear();
+                        current = root;
                     }
                     List<String> parts = components(target);
                     for (int i = parts.size() - 1; i >= 0; i--) {
@@ -105,22 +107,24 @@ public final class NodeRootFiles {
                     continue;
                 }
                 done.add(c);
+                current = host;
             }
         } catch (IOException e) {
             return new Resolved(Kind.ERROR, nodePath, join(done, null), hostPath(done, null), describe(e));
         }
         String target = join(done, null);
-        Path host = hostPath(done, null);
+        Path host = current;
         if (target.equals("/dev/null")) {
             return new Resolved(Kind.NULL_DEVICE, nodePath, target, host, "");
         }
-        if (Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS)) {
+        FileProbe.Attrs attrs = probe.lstat(host);
+        if (attrs.isRegularFile()) {
             return new Resolved(Kind.REGULAR_FILE, nodePath, target, host, "");
         }
-        if (Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+        if (attrs.isDirectory()) {
             return new Resolved(Kind.DIRECTORY, nodePath, target, host, "");
         }
-        if (Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+        if (!attrs.absent()) {
             return new Resolved(Kind.OTHER, nodePath, target, host, "not a regular file");
         }
         return new Resolved(Kind.MISSING, nodePath, target, host, "no such file");
@@ -144,7 +148,9 @@ public final class NodeRootFiles {
                 return new Read(Optional.empty(), Optional.of(new Problem(Problem.Kind.UNREADABLE, at, r.message())));
         }
         try {
-            long size = Files.size(r.hostPath());
+            // the resolved path is no link: lstat's size is the file's
+            FileProbe.Attrs attrs = FileProbe.current().lstat(r.hostPath());
+            long size = attrs.isRegularFile() ? attrs.size() : Files.size(r.hostPath());
             if (size > limits.maxFileBytes()) {
                 return new Read(Optional.empty(), Optional.of(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
                         "file has " + size + " bytes, more than the limit of " + limits.maxFileBytes())));
@@ -166,13 +172,7 @@ public final class NodeRootFiles {
         if (r.kind() != Kind.DIRECTORY) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(r.hostPath())) {
-            for (Path p : s) {
-                names.add(p.getFileName().toString());
-            }
-        }
-        return names;
+        return FileProbe.current().list(r.hostPath());
     }
 
     private Path hostPath(List<String> done, String last) {

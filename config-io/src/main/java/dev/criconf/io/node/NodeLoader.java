@@ -1,6 +1,7 @@
 package dev.criconf.io.node;
 
 import dev.criconf.io.ParseLimits;
+import dev.criconf.io.internal.FileProbe;
 import dev.criconf.io.node.internal.ContainerdReader;
 import dev.criconf.io.node.internal.CriDockerdReader;
 import dev.criconf.io.node.internal.CrioReader;
@@ -88,13 +89,16 @@ public final class NodeLoader {
                     + (Files.exists(root, LinkOption.NOFOLLOW_LINKS) ? "" : " (it does not exist)"));
         }
         NodeConfig.Builder builder = NodeConfig.builder(root.toString());
-        LoadContext ctx = new LoadContext(root, limits, builder);
-        ContainerdReader.read(ctx, ProfileFacts.containerdVersion(ctx));
-        CrioReader.read(ctx);
-        CriDockerdReader.read(ctx);
-        DockerReader.read(ctx);
-        HostReader.read(ctx);
-        KubeletReader.readInto(root, limits, builder);
+        // every reader below asks the file system about the same paths: answer each once per node
+        try (FileProbe.Scope scope = FileProbe.open()) {
+            LoadContext ctx = new LoadContext(root, limits, builder);
+            ContainerdReader.read(ctx, ProfileFacts.containerdVersion(ctx));
+            CrioReader.read(ctx);
+            CriDockerdReader.read(ctx);
+            DockerReader.read(ctx);
+            HostReader.read(ctx);
+            KubeletReader.readInto(ctx);
+        }
         NodeConfig node = builder.build();
         Optional<ContainerRuntime> runtime = RuntimeMatch.kubeletRuntime(node);
         return runtime.isPresent() ? node.withKubeletRuntime(runtime.get()) : node;

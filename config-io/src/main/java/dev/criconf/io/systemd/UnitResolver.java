@@ -2,6 +2,7 @@ package dev.criconf.io.systemd;
 
 import dev.criconf.io.ParseLimits;
 import dev.criconf.io.env.EnvFile;
+import dev.criconf.io.internal.FileProbe;
 import dev.criconf.io.systemd.internal.RootPaths;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
@@ -87,7 +88,7 @@ public final class UnitResolver {
                 break;
             }
             RootPaths.Found found = (RootPaths.Found) r;
-            if (Files.isDirectory(found.path())) {
+            if (isDirectory(found.path())) {
                 continue;
             }
             if (isEmpty(found.path())) {
@@ -156,7 +157,7 @@ public final class UnitResolver {
                         continue;
                     }
                     RootPaths.Found ff = (RootPaths.Found) fr;
-                    if (Files.isDirectory(ff.path())) {
+                    if (isDirectory(ff.path())) {
                         continue;
                     }
                     byName.put(n, isEmpty(ff.path()) ? nodePath : ff);
@@ -182,7 +183,7 @@ public final class UnitResolver {
     /** Reads an environment file at a node path, e.g. {@code /var/lib/kubelet/kubeadm-flags.env}. */
     public Optional<EnvFile> readEnvFile(String nodePath, List<Problem> problems) {
         RootPaths.Resolution r = paths.resolve(nodePath);
-        if (r instanceof RootPaths.Found f && !Files.isDirectory(f.path())) {
+        if (r instanceof RootPaths.Found f && !isDirectory(f.path())) {
             return Optional.of(EnvFile.read(f.path(), f.relative(), limits));
         }
         if (r instanceof RootPaths.OutsideRoot o) {
@@ -260,7 +261,17 @@ public final class UnitResolver {
         return out;
     }
 
+    /** {@code Files.isDirectory(p)}, answered from the node's probe when {@code p} is no link. */
+    private static boolean isDirectory(Path p) {
+        FileProbe.Attrs a = FileProbe.current().lstat(p);
+        return a.isSymbolicLink() ? Files.isDirectory(p) : a.isDirectory();
+    }
+
     private static boolean isEmpty(Path p) {
+        FileProbe.Attrs a = FileProbe.current().lstat(p);
+        if (!a.isSymbolicLink()) {
+            return a.isRegularFile() && a.size() == 0;
+        }
         try {
             return Files.isRegularFile(p) && Files.size(p) == 0;
         } catch (IOException | SecurityException e) {

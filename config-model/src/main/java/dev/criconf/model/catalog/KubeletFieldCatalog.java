@@ -339,7 +339,26 @@ public final class KubeletFieldCatalog {
 
     /** Every field in struct order (1.36 order; struct members in place of their struct). */
     public static List<Field> all() {
-        return List.copyOf(FIELDS.values());
+        return Derived.ALL;
+    }
+
+    /** Views of the (immutable after class initialisation) catalog, made once: rules ask for them per node. */
+    private static final class Derived {
+        static final List<Field> ALL = List.copyOf(FIELDS.values());
+        static final Set<String> ALL_TOP_LEVEL = allTopLevel();
+        /** Top-level names by release line (major and minor: {@link Field#existsIn} reads no more). */
+        static final java.util.concurrent.ConcurrentMap<Long, Set<String>> TOP_LEVEL =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static Set<String> allTopLevel() {
+            Set<String> out = new TreeSet<>();
+            out.add("apiVersion");
+            out.add("kind");
+            for (Field f : FIELDS.values()) {
+                out.add(f.topLevel());
+            }
+            return Collections.unmodifiableSet(out);
+        }
     }
 
     /** The field with this dotted path (exact, case-sensitive as the kubelet matches). */
@@ -360,6 +379,11 @@ public final class KubeletFieldCatalog {
 
     /** The top-level JSON field names of a release, plus {@code apiVersion} and {@code kind}. */
     public static Set<String> topLevelNames(KubernetesVersion version) {
+        return Derived.TOP_LEVEL.computeIfAbsent(((long) version.major() << 32) | (version.minor() & 0xffffffffL),
+                k -> topLevel(version));
+    }
+
+    private static Set<String> topLevel(KubernetesVersion version) {
         Set<String> out = new TreeSet<>();
         out.add("apiVersion");
         out.add("kind");
@@ -373,12 +397,6 @@ public final class KubeletFieldCatalog {
 
     /** Every top-level JSON field name criconf knows in any release, plus {@code apiVersion} and {@code kind}. */
     public static Set<String> allTopLevelNames() {
-        Set<String> out = new TreeSet<>();
-        out.add("apiVersion");
-        out.add("kind");
-        for (Field f : FIELDS.values()) {
-            out.add(f.topLevel());
-        }
-        return Collections.unmodifiableSet(out);
+        return Derived.ALL_TOP_LEVEL;
     }
 }

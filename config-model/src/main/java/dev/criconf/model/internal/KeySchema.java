@@ -35,7 +35,25 @@ public sealed interface KeySchema permits KeySchema.Leaf, KeySchema.Table, KeySc
      * A table with known fields; {@code entries}, when present, describes every key not in
      * {@code fields} (a map such as {@code runtimes}); without it unknown keys are reported.
      */
-    record Table(Map<String, KeySchema> fields, Optional<KeySchema> entries) implements KeySchema {
+    record Table(Map<String, KeySchema> fields, Optional<KeySchema> entries, Map<String, String> lowerCaseFields)
+            implements KeySchema {
+
+        /**
+         * A table; {@code lowerCaseFields} (each field by its lower-case name, first one wins) is
+         * derived once here rather than on every check of every table.
+         */
+        public Table(Map<String, KeySchema> fields, Optional<KeySchema> entries) {
+            this(fields, entries, lowerCase(fields));
+        }
+
+        private static Map<String, String> lowerCase(Map<String, KeySchema> fields) {
+            Map<String, String> lower = new LinkedHashMap<>();
+            for (String k : fields.keySet()) {
+                lower.putIfAbsent(k.toLowerCase(Locale.ROOT), k);
+            }
+            return java.util.Collections.unmodifiableMap(lower);
+        }
+
         /** A table whose keys are all known fields. */
         public static Table of(Map<String, KeySchema> fields) {
             return new Table(fields, Optional.empty());
@@ -93,10 +111,7 @@ public sealed interface KeySchema permits KeySchema.Leaf, KeySchema.Table, KeySc
                     mismatches.add(new TypeMismatch(path, Set.of(ValueType.TABLE), v));
                     continue;
                 }
-                Map<String, String> lower = new LinkedHashMap<>();
-                for (String k : table.fields().keySet()) {
-                    lower.putIfAbsent(k.toLowerCase(Locale.ROOT), k);
-                }
+                Map<String, String> lower = table.lowerCaseFields();
                 List<ConfigEntry> es = t.entries();
                 for (int i = es.size() - 1; i >= 0; i--) {
                     ConfigEntry e = es.get(i);

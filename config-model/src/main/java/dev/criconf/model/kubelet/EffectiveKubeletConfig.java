@@ -176,23 +176,59 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles, settings, flagOnly, problems);
     }
 
+    /** Every field's path split at its dots, computed once: {@code compute} looks each one up in every file. */
+    private static final Map<String, String[]> PATH_PARTS = pathParts();
+
+    private static Map<String, String[]> pathParts() {
+        Map<String, String[]> out = new java.util.HashMap<>();
+        for (Field f : KubeletFieldCatalog.all()) {
+            out.put(f.path(), f.path().split("\\."));
+        }
+        return out;
+    }
+
     /** Folds the contributions of one field. */
     private static final class Accumulator {
         private final Field field;
+        private final String[] pathParts;
         private final Optional<Setting<String>> defaultValue;
-        private final List<Setting<ConfigValue>> contributions = new ArrayList<>();
+        // most fields get no contribution: the list and the maps are only made for those that do
+        private List<Setting<ConfigValue>> contributions = List.of();
         private ConfigValue explicit;
         private Source explicitSource;
         // map fields: every entry in effect; explicitEntries holds the ConfigValues of the explicit ones
-        private final Map<String, Setting<String>> entries = new LinkedHashMap<>();
-        private final Map<String, ConfigValue> explicitEntries = new LinkedHashMap<>();
+        private Map<String, Setting<String>> entries;
+        private Map<String, ConfigValue> explicitEntries;
         private boolean mapSetExplicitly;
 
         Accumulator(Field field, KubernetesVersion version) {
             this.field = field;
+            String[] parts = PATH_PARTS.get(field.path());
+            this.pathParts = parts != null ? parts : field.path().split("\\.");
             this.defaultValue = field.defaultIn(version);
             if (field.type().isMap()) {
+                entries = new LinkedHashMap<>();
+                explicitEntries = new LinkedHashMap<>();
                 defaultValue.ifPresent(d -> entries.putAll(defaultEntries(d)));
+            } else {
+                // clear() and remove() of these are no-ops; writes go through mutableMaps()
+                entries = Collections.emptyMap();
+                explicitEntries = Collections.emptyMap();
+            }
+        }
+
+        private void contribute(Setting<ConfigValue> s) {
+            if (contributions.isEmpty()) {
+                contributions = new ArrayList<>(2);
+            }
+            contributions.add(s);
+        }
+
+        /** The entry maps, made mutable on the first write (non-map fields start with empty ones). */
+        private void mutableMaps() {
+            if (!(entries instanceof LinkedHashMap)) {
+                entries = new LinkedHashMap<>(entries);
+                explicitEntries = new LinkedHashMap<>(explicitEntries);
             }
         }
 
@@ -209,7 +245,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
 
         private Optional<ConfigValue> lookup(ConfigTable tree) {
             ConfigValue current = tree;
-            for (String part : field.path().split("\\.")) {
+            for (String part : pathParts) {
                 if (current instanceof ConfigNull) {
                     return Optional.of(current);
                 }
@@ -227,7 +263,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
             if (v.isEmpty()) {
                 return;
             }
-            contributions.add(Setting.inFile(v.get(), v.get().origin()));
+            contribute(Setting.inFile(v.get(), v.get().origin()));
             if (field.type().isMap() && v.get() instanceof ConfigTable t) {
                 if (!(field.path().equals("evictionHard") && mergeEvictionDefaults)) {
                     entries.clear();
@@ -245,7 +281,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
             if (v.isEmpty()) {
                 return;
             }
-            contributions.add(Setting.inFile(v.get(), v.get().origin()));
+            contribute(Setting.inFile(v.get(), v.get().origin()));
             if (v.get() instanceof ConfigNull) {
                 explicit = null;
                 explicitSource = null;
@@ -264,6 +300,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
 
         private void mergeTable(ConfigTable t) {
+            mutableMaps();
             for (ConfigEntry e : t.entries()) {
                 if (e.value() instanceof ConfigNull) {
                     entries.remove(e.key());
@@ -336,7 +373,8 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                         }
                     }
                     ConfigTable t = b.build();
-                    contributions.add(new Setting<>(t, source));
+                    contribute(new Setting<>(t, source));
+                    mutableMaps();
                     if (first && kind != FlagValueKind.FEATURE_GATES) {
                         entries.clear();
                         explicitEntries.clear();
@@ -359,7 +397,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                             items.add(new ConfigString(s, s, at));
                         }
                     }
-                    contributions.add(new Setting<>(new ConfigString(text, text, at), source));
+                    contribute(new Setting<>(new ConfigString(text, text, at), source));
                     setExplicit(new ConfigArray(at, items), source);
                     return;
                 }
@@ -369,7 +407,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
 
         private void add(ConfigValue v, Source source) {
-            contributions.add(new Setting<>(v, source));
+            contribute(new Setting<>(v, source));
             setExplicit(v, source);
         }
 

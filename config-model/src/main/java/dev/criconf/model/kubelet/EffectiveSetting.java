@@ -39,7 +39,7 @@ public record EffectiveSetting(String path, FieldType type, Optional<Setting<Str
         Objects.requireNonNull(defaultValue, "defaultValue");
         contributions = List.copyOf(contributions);
         Objects.requireNonNull(explicitValue, "explicitValue");
-        mapEntries = Collections.unmodifiableMap(new LinkedHashMap<>(mapEntries));
+        mapEntries = mapEntries.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mapEntries));
     }
 
     /** Whether a file or flag sets the value in effect (as opposed to the default). */

@@ -71,6 +71,57 @@ public final class JsonRenderer implements ReportRenderer {
         out.flush();
     }
 
+    /** Writes the {@code tool} object and each node as it is given; the summary on close. */
+    @Override
+    public ReportStream stream(Writer out) {
+        return new ReportStream() {
+            private final StreamRedaction redaction = new StreamRedaction();
+            private JsonGenerator g;
+            private int errors;
+            private int warnings;
+            private int infos;
+
+            private JsonGenerator started() throws IOException {
+                if (g == null) {
+                    g = Json.generator(out);
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("tool");
+                    g.writeStringField("name", tool.name());
+                    g.writeStringField("version", tool.version());
+                    g.writeEndObject();
+                    g.writeArrayFieldStart("nodes");
+                }
+                return g;
+            }
+
+            @Override
+            public void write(Report report) throws IOException {
+                JsonGenerator gen = started();
+                writeNode(gen, report, redaction.next(report));
+                gen.flush(); // the node is out: a consumer of the stream sees it now
+                Summary s = report.summary();
+                errors += s.errors();
+                warnings += s.warnings();
+                infos += s.infos();
+            }
+
+            @Override
+            public void close() throws IOException {
+                JsonGenerator gen = started();
+                gen.writeEndArray();
+                gen.writeObjectFieldStart("summary");
+                gen.writeNumberField("error", errors);
+                gen.writeNumberField("warning", warnings);
+                gen.writeNumberField("info", infos);
+                gen.writeEndObject();
+                gen.writeEndObject();
+                gen.close();
+                out.write('\n');
+                out.flush();
+            }
+        };
+    }
+
     private static void writeNode(JsonGenerator g, Report r, Redactor redactor) throws IOException {
         g.writeStartObject();
         g.writeStringField("root", r.root());

@@ -16,6 +16,17 @@ public interface ReportRenderer {
      */
     void render(List<Report> reports, Writer out) throws IOException;
 
+    /**
+     * Starts a document that takes the reports one at a time ({@link ReportStream#write}), in the
+     * order the document shows them, and ends it on {@link ReportStream#close()}. Formats that can
+     * write a node as soon as it is given do (text, JSON): a fleet's reports are then never all held
+     * at once. Each report is redacted with the secrets of the reports given so far, itself
+     * included. The default collects the reports and renders them on close.
+     */
+    default ReportStream stream(Writer out) {
+        return new CollectingStream(this, out);
+    }
+
     /** The rendered document as a string. */
     default String render(List<Report> reports) {
         StringWriter w = new StringWriter();

@@ -64,6 +64,35 @@ public final class TextRenderer implements ReportRenderer {
         out.flush();
     }
 
+    /** Writes each node's findings as it is given; the summary line on close. */
+    @Override
+    public ReportStream stream(Writer out) {
+        return new ReportStream() {
+            private final StreamRedaction redaction = new StreamRedaction();
+            private Summary summary = new Summary(0, 0, 0);
+            private int nodes;
+            private int files;
+
+            @Override
+            public void write(Report report) throws IOException {
+                Redactor redactor = redaction.next(report);
+                nodes++;
+                files += report.files().size();
+                for (Finding f : report.findings()) {
+                    writeFinding(out, report.root(), f, redactor);
+                }
+                summary = summary.plus(report.summary());
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.write(summaryLine(summary, nodes, files));
+                out.write('\n');
+                out.flush();
+            }
+        };
+    }
+
     private void writeFinding(Writer out, String root, Finding f, Redactor redactor) throws IOException {
         out.write(style(BOLD, location(root, f.location())));
         out.write(": ");

@@ -12,8 +12,8 @@ import dev.criconf.model.Problem;
 import dev.criconf.model.crio.CrioConfig;
 import dev.criconf.model.crio.CrioFile;
 import dev.criconf.model.value.ConfigTable;
+import dev.criconf.io.internal.FileProbe;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,8 @@ public final class CrioReader {
         for (String n : names) {
             String child = dir + "/" + n;
             Path host = resolved.hostPath().resolve(n);
-            if (!Files.isSymbolicLink(host) && Files.isDirectory(host)) {
+            FileProbe.Attrs attrs = FileProbe.current().lstat(host);
+            if (!attrs.isSymbolicLink() && attrs.isDirectory()) {
                 if (!walk(ctx, child, depth + 1, out, max)) {
                     return false;
                 }

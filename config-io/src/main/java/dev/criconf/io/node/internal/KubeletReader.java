@@ -41,9 +41,8 @@ import dev.criconf.model.kubelet.KubeletFlags;
 import dev.criconf.model.kubelet.KubeletSources;
 import dev.criconf.model.value.ConfigTable;
 import dev.criconf.model.value.ConfigValue;
+import dev.criconf.io.internal.FileProbe;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +98,8 @@ public final class KubeletReader {
     static final int MAX_DIR_DEPTH = 32;
 
     private final NodeRootFiles node;
+    /** The node load this reader is part of, when there is one: shares its parses. */
+    private final Optional<LoadContext> load;
     private final UnitResolver units;
     private final ParseLimits limits;
     private final NodeConfig.Builder builder;
@@ -109,7 +110,12 @@ public final class KubeletReader {
     private boolean assumedDropIn;
 
     private KubeletReader(Path root, ParseLimits limits, NodeConfig.Builder builder) {
-        this.node = NodeRootFiles.of(root, limits);
+        this(NodeRootFiles.of(root, limits), Optional.empty(), limits, builder);
+    }
+
+    private KubeletReader(NodeRootFiles node, Optional<LoadContext> load, ParseLimits limits, NodeConfig.Builder builder) {
+        this.node = node;
+        this.load = load;
         this.units = new UnitResolver(node.root(), limits);
         this.limits = limits;
         this.builder = builder;
@@ -121,6 +127,12 @@ public final class KubeletReader {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(builder, "builder");
         new KubeletReader(root, limits, builder).run();
+    }
+
+    /** Reads every kubelet/kubeadm file of the node being loaded into the context's builder. */
+    public static void readInto(LoadContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        new KubeletReader(ctx.node(), Optional.of(ctx), ctx.limits(), ctx.builder()).run();
     }
 
     private void run() {
@@ -482,8 +494,8 @@ public final class KubeletReader {
         for (String name : names) {
             String child = dir.target().equals("/") ? "/" + name : dir.target() + "/" + name;
             Path host = dir.hostPath().resolve(name);
-            boolean link = Files.isSymbolicLink(host);
-            if (!link && Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+            FileProbe.Attrs attrs = FileProbe.current().lstat(host);
+            if (!attrs.isSymbolicLink() && attrs.isDirectory()) {
                 walk(node.resolve(child), depth + 1, found, at);
                 continue;
             }
@@ -542,7 +554,8 @@ public final class KubeletReader {
             read.problem().ifPresent(p -> builder.addProblem(new Problem(p.kind(), Origin.ofFile(name), p.message())));
             return Optional.empty();
         }
-        YamlStream stream = YamlStream.parse(name, read.bytes().get(), limits);
+        YamlStream stream = load.isPresent() ? load.get().parseYaml(name, read.bytes().get())
+                : YamlStream.parse(name, read.bytes().get(), limits);
         builder.addProblems(stream.problems());
         YamlTrees.Trees trees = YamlTrees.of(stream);
         builder.addProblems(trees.problems());

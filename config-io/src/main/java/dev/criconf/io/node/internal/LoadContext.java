@@ -6,7 +6,9 @@ import dev.criconf.model.Origin;
 import dev.criconf.model.ParsedFile;
 import dev.criconf.model.Problem;
 import dev.criconf.model.NodeConfig;
+import dev.criconf.io.yaml.YamlStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,10 @@ public final class LoadContext {
     private final NodeRootFiles node;
     private final ParseLimits limits;
     private final NodeConfig.Builder builder;
+    /** The last YAML file parsed through {@link #parseYaml}: the profile is read by two readers. */
+    private String yamlName;
+    private byte[] yamlBytes;
+    private YamlStream yamlStream;
 
     public LoadContext(Path root, ParseLimits limits, NodeConfig.Builder builder) {
         this.root = root;
@@ -44,6 +50,22 @@ public final class LoadContext {
 
     public NodeConfig.Builder builder() {
         return builder;
+    }
+
+    /**
+     * {@code YamlStream.parse(name, bytes, limits())}, once for the same name and content within
+     * this load (streams are immutable; {@code criconf.yaml} is read before the runtimes and again
+     * with the kubelet's files).
+     */
+    public YamlStream parseYaml(String name, byte[] bytes) {
+        if (yamlStream != null && name.equals(yamlName) && Arrays.equals(bytes, yamlBytes)) {
+            return yamlStream;
+        }
+        YamlStream stream = YamlStream.parse(name, bytes, limits);
+        yamlName = name;
+        yamlBytes = bytes.clone();
+        yamlStream = stream;
+        return stream;
     }
 
     /** The name of a node path in results: relative to the root, no leading slash. */

@@ -27,7 +27,7 @@ public final class ProfileFacts {
         if (read.bytes().isEmpty()) {
             return Optional.empty();
         }
-        YamlStream stream = YamlStream.parse(LoadContext.rel(PROFILE), read.bytes().get(), ctx.limits());
+        YamlStream stream = ctx.parseYaml(LoadContext.rel(PROFILE), read.bytes().get());
         if (stream.documents().isEmpty()) {
             return Optional.empty();
         }

@@ -1,9 +1,8 @@
 package dev.criconf.io.systemd.internal;
 
+import dev.criconf.io.internal.FileProbe;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,8 +57,10 @@ public final class RootPaths {
 
     /** Resolves a node path such as {@code /etc/systemd/system/kubelet.service}. */
     public Resolution resolve(String nodePath) {
+        FileProbe probe = FileProbe.current();
         Deque<String> todo = new ArrayDeque<>(components(nodePath));
         List<String> cur = new ArrayList<>();
+        Path curPath = root; // resolveAll(cur), kept up to date
         int links = 0;
         String asked = String.join("/", components(nodePath));
         while (!todo.isEmpty()) {
@@ -69,22 +70,23 @@ public final class RootPaths {
                     return new OutsideRoot(asked, "'..' above the node root");
                 }
                 cur.remove(cur.size() - 1);
+                curPath = resolveAll(cur);
                 continue;
             }
-            List<String> next = new ArrayList<>(cur);
-            next.add(c);
             try {
-                Path candidate = resolveAll(next);
-                if (Files.isSymbolicLink(candidate)) {
+                Path candidate = curPath.resolve(c);
+                FileProbe.Attrs attrs = probe.lstat(candidate);
+                if (attrs.isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
                         return new Failed(asked, "too many levels of symbolic links");
                     }
-                    String target = Files.readSymbolicLink(candidate).toString().replace('\\', '/');
+                    String target = probe.readSymbolicLink(candidate).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         if (target.equals("/dev/null") && todo.isEmpty()) {
-                            return new DevNull(String.join("/", next));
+                            return new DevNull(joined(cur, c));
                         }
                         cur.clear();
+                        curPath = root;
                     }
                     List<String> t = components(target);
                     for (int i = t.size() - 1; i >= 0; i--) {
@@ -92,16 +94,17 @@ public final class RootPaths {
                     }
                     continue;
                 }
-                if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                    return new Missing(String.join("/", next));
+                if (attrs.absent()) {
+                    return new Missing(joined(cur, c));
                 }
+                curPath = candidate;
             } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
                 return new Failed(asked, e.getMessage() == null ? e.toString() : e.getMessage());
             }
-            cur = next;
+            cur.add(c);
         }
         try {
-            return new Found(resolveAll(cur), String.join("/", cur));
+            return new Found(curPath, String.join("/", cur));
         } catch (java.nio.file.InvalidPathException e) {
             return new Failed(asked, e.getMessage());
         }
@@ -109,13 +112,14 @@ public final class RootPaths {
 
     /** The names in a directory (not hidden), sorted; empty when it cannot be listed. */
     public Optional<List<String>> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        FileProbe probe = FileProbe.current();
+        FileProbe.Attrs attrs = probe.lstat(dir);
+        if (!(attrs.isDirectory() || (attrs.isSymbolicLink() && Files.isDirectory(dir)))) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
+        try {
+            for (String n : probe.list(dir)) {
                 if (!n.startsWith(".")) {
                     out.add(n);
                 }
@@ -125,6 +129,10 @@ public final class RootPaths {
         }
         out.sort(null);
         return Optional.of(out);
+    }
+
+    private static String joined(List<String> parts, String last) {
+        return parts.isEmpty() ? last : String.join("/", parts) + "/" + last;
     }
 
     private Path resolveAll(List<String> parts) {

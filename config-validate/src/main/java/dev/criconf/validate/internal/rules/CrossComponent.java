@@ -35,6 +35,7 @@ import dev.criconf.validate.TargetVersion;
 import dev.criconf.validate.TargetVersions;
 import dev.criconf.validate.Validator;
 import dev.criconf.validate.VersionSource;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -222,13 +223,22 @@ final class CrossComponent {
         }
     }
 
+    /**
+     * The last one read on this thread: about ten rules read both sides of the same node, one after
+     * the other, with the same versions. Weak, so that it never keeps a node alive.
+     */
+    private static final ThreadLocal<WeakReference<CrossComponent>> LAST = new ThreadLocal<>();
+
     private final NodeConfig node;
+    private final TargetVersions versions;
     private final TargetVersion kubernetes;
     private final Optional<Kubelet> kubelet;
     private final List<Runtime> runtimes;
 
-    private CrossComponent(NodeConfig node, TargetVersion kubernetes, Optional<Kubelet> kubelet, List<Runtime> runtimes) {
+    private CrossComponent(NodeConfig node, TargetVersions versions, TargetVersion kubernetes, Optional<Kubelet> kubelet,
+            List<Runtime> runtimes) {
         this.node = node;
+        this.versions = versions;
         this.kubernetes = kubernetes;
         this.kubelet = kubelet;
         this.runtimes = List.copyOf(runtimes);
@@ -237,6 +247,18 @@ final class CrossComponent {
     /** Reads both sides of a node for one rule run. */
     static CrossComponent of(NodeConfig node, RuleContext ctx) {
         TargetVersions versions = ctx.versions();
+        // nodes and versions are immutable: the same objects give the same reading
+        WeakReference<CrossComponent> ref = LAST.get();
+        CrossComponent last = ref == null ? null : ref.get();
+        if (last != null && last.node == node && last.versions == versions) {
+            return last;
+        }
+        CrossComponent read = read(node, versions);
+        LAST.set(new WeakReference<>(read));
+        return read;
+    }
+
+    private static CrossComponent read(NodeConfig node, TargetVersions versions) {
         TargetVersion k8s = versions.orAssume(TargetComponent.KUBERNETES, ASSUMED_KUBERNETES);
         KubernetesVersion kv = NodeVersions.toKubernetesVersion(k8s.version());
         Optional<Kubelet> kubelet = kubelet(node, kv);
@@ -247,7 +269,7 @@ final class CrossComponent {
                 windows || c.mainFile().path().startsWith("Program Files/"))));
         node.crio().ifPresent(c -> runtimes.add(crio(c, versions.crio())));
         node.criDockerd().ifPresent(c -> runtimes.add(criDockerd(node, c, versions)));
-        return new CrossComponent(node, k8s, kubelet, runtimes);
+        return new CrossComponent(node, versions, k8s, kubelet, runtimes);
     }
 
     /** The node being checked. */

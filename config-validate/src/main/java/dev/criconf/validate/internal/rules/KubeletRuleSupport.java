@@ -85,6 +85,11 @@ final class KubeletRuleSupport {
 
     /** The kubelet's effective configuration for the target release, computed from the node's parts. */
     static EffectiveKubeletConfig effective(NodeConfig node, KubernetesVersion version) {
+        // the loader computed it from the same parts; usually for the same release
+        Optional<EffectiveKubeletConfig> given = node.effectiveKubelet();
+        if (given.isPresent() && given.get().version().equals(version)) {
+            return given.get();
+        }
         return EffectiveKubeletConfig.compute(version, node.kubeletConfiguration(), node.kubeletDropIns(),
                 node.kubeletFlags());
     }

@@ -1,0 +1,188 @@
+package dev.criconf.io.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The file-system questions node readers ask ({@code lstat}, {@code readlink}, directory listings),
+ * answered once per path while one node is loaded. A node load asks the same things many times:
+ * every unit the systemd resolver looks for walks the eight directories of the search path and their
+ * parents, each sysctl/modules-load directory is probed, each file is resolved component by component
+ * before it is read. Without a cache that is hundreds of system calls per node, most of them for
+ * paths that do not exist (each such {@code lstat} also costs a {@code NoSuchFileException}).
+ *
+ * <p>Caching is scoped: {@link #open()} starts a scope on the current thread (the node loader opens
+ * one per node and closes it when the node is read), and only inside it are answers remembered.
+ * Outside a scope {@link #current()} answers every question afresh, so long-lived API objects
+ * ({@code UnitResolver}, ...) never see stale answers. Nothing is kept across nodes.
+ */
+public final class FileProbe {
+
+    private static final ThreadLocal<FileProbe> SCOPE = new ThreadLocal<>();
+    /** Answers without remembering: used outside any scope. */
+    private static final FileProbe UNCACHED = new FileProbe(false);
+
+    /** What {@code lstat} says about a path; {@link #absent()} when it fails (missing or unreadable). */
+    public static final class Attrs {
+        private static final Attrs ABSENT = new Attrs(null);
+        private final BasicFileAttributes attrs;
+
+        private Attrs(BasicFileAttributes attrs) {
+            this.attrs = attrs;
+        }
+
+        /** Whether {@code lstat} failed: {@code Files.exists(p, NOFOLLOW_LINKS)} is false. */
+        public boolean absent() {
+            return attrs == null;
+        }
+
+        public boolean isSymbolicLink() {
+            return attrs != null && attrs.isSymbolicLink();
+        }
+
+        public boolean isRegularFile() {
+            return attrs != null && attrs.isRegularFile();
+        }
+
+        public boolean isDirectory() {
+            return attrs != null && attrs.isDirectory();
+        }
+
+        /** The size {@code lstat} reported (0 when absent). */
+        public long size() {
+            return attrs == null ? 0 : attrs.size();
+        }
+    }
+
+    /** A directory listing: the entry names in the order the directory stream gave them, or why it failed. */
+    private record Listing(List<String> names, IOException error) {}
+
+    private final boolean caching;
+    private final Map<Path, Attrs> attrs;
+    private final Map<Path, Object> links;
+    private final Map<Path, Listing> listings;
+
+    private FileProbe(boolean caching) {
+        this.caching = caching;
+        this.attrs = caching ? new HashMap<>() : Map.of();
+        this.links = caching ? new HashMap<>() : Map.of();
+        this.listings = caching ? new HashMap<>() : Map.of();
+    }
+
+    /** The probe of the scope open on this thread, else one that remembers nothing. */
+    public static FileProbe current() {
+        FileProbe p = SCOPE.get();
+        return p != null ? p : UNCACHED;
+    }
+
+    /** A scope; closing it forgets every answer. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens a caching scope on this thread, for one node's reading. Inside an open scope this opens
+     * nothing new (the outer scope's answers stay valid) and closing it does nothing.
+     */
+    public static Scope open() {
+        if (SCOPE.get() != null) {
+            return () -> { };
+        }
+        SCOPE.set(new FileProbe(true));
+        return SCOPE::remove;
+    }
+
+    /** {@code lstat}: what is at {@code p} itself, links not followed. */
+    public Attrs lstat(Path p) {
+        if (caching) {
+            Attrs a = attrs.get(p);
+            if (a == null) {
+                a = lstatNow(p);
+                attrs.put(p, a);
+            }
+            return a;
+        }
+        return lstatNow(p);
+    }
+
+    private Attrs lstatNow(Path p) {
+        // a path under a directory known to be absent is absent too: no system call
+        if (caching) {
+            Path parent = p.getParent();
+            if (parent != null) {
+                Attrs pa = attrs.get(parent);
+                if (pa != null && (pa.absent() || (!pa.isDirectory() && !pa.isSymbolicLink()))) {
+                    return Attrs.ABSENT;
+                }
+            }
+        }
+        try {
+            return new Attrs(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | SecurityException e) {
+            return Attrs.ABSENT;
+        }
+    }
+
+    /** {@code Files.readSymbolicLink(p)}. */
+    public Path readSymbolicLink(Path p) throws IOException {
+        if (!caching) {
+            return Files.readSymbolicLink(p);
+        }
+        Object r = links.get(p);
+        if (r == null) {
+            try {
+                r = Files.readSymbolicLink(p);
+            } catch (IOException e) {
+                r = e;
+            }
+            links.put(p, r);
+        }
+        if (r instanceof IOException e) {
+            throw e;
+        }
+        return (Path) r;
+    }
+
+    /**
+     * The names of a directory's entries ({@code Files.newDirectoryStream}, in its order).
+     *
+     * @throws IOException when the directory cannot be listed (the same failure every time in a scope)
+     */
+    public List<String> list(Path dir) throws IOException {
+        if (!caching) {
+            return listNow(dir);
+        }
+        Listing l = listings.get(dir);
+        if (l == null) {
+            try {
+                l = new Listing(List.copyOf(listNow(dir)), null);
+            } catch (IOException e) {
+                l = new Listing(null, e);
+            }
+            listings.put(dir, l);
+        }
+        if (l.error() != null) {
+            throw l.error();
+        }
+        return l.names();
+    }
+
+    private static List<String> listNow(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                names.add(p.getFileName().toString());
+            }
+        }
+        return names;
+    }
+}

@@ -496,15 +496,8 @@ final class StreamBuilder {
     }
 
     private void merge(FrozenMap.Builder<YamlValue, YamlValue> out, YamlValue value, YamlNode at) {
-        if (value instanceof YamlValue.MappingValue m) {
-            out.putAll(m.entries());
-        } else if (value instanceof YamlValue.SequenceValue s && s.items().stream().allMatch(x -> x instanceof YamlValue.MappingValue)) {
-            // Earlier mappings take precedence: apply them last, as go-yaml v2 does.
-            for (int i = s.items().size() - 1; i >= 0; i--) {
-                out.putAll(((YamlValue.MappingValue) s.items().get(i)).entries());
-            }
-        } else {
-            docIssues.add(Problem.syntax(at.origin(), "map merge requires a mapping or a sequence of mappings as the value of <<"));
+        if (!ValueDecoder.mergeInto(out, value)) {
+            docIssues.add(Problem.syntax(at.origin(), ValueDecoder.MERGE_NEEDS_MAPPINGS));
         }
     }
 

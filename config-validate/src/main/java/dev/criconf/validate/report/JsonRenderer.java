@@ -49,26 +49,34 @@ public final class JsonRenderer implements ReportRenderer {
         }
         Redactor redactor = Redactor.of(secrets);
         try (JsonGenerator g = Json.generator(out)) {
-            g.writeStartObject();
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", tool.name());
-            g.writeStringField("version", tool.version());
-            g.writeEndObject();
-            g.writeArrayFieldStart("nodes");
+            writeHead(g);
             for (Report r : reports) {
                 writeNode(g, r, redactor);
             }
-            g.writeEndArray();
             Summary s = Summary.ofReports(reports);
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("error", s.errors());
-            g.writeNumberField("warning", s.warnings());
-            g.writeNumberField("info", s.infos());
-            g.writeEndObject();
-            g.writeEndObject();
+            writeTail(g, s.errors(), s.warnings(), s.infos());
         }
         out.write('\n');
         out.flush();
+    }
+
+    private void writeHead(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", tool.name());
+        g.writeStringField("version", tool.version());
+        g.writeEndObject();
+        g.writeArrayFieldStart("nodes");
+    }
+
+    private static void writeTail(JsonGenerator g, int errors, int warnings, int infos) throws IOException {
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("error", errors);
+        g.writeNumberField("warning", warnings);
+        g.writeNumberField("info", infos);
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** Writes the {@code tool} object and each node as it is given; the summary on close. */
@@ -84,12 +92,7 @@ public final class JsonRenderer implements ReportRenderer {
             private JsonGenerator started() throws IOException {
                 if (g == null) {
                     g = Json.generator(out);
-                    g.writeStartObject();
-                    g.writeObjectFieldStart("tool");
-                    g.writeStringField("name", tool.name());
-                    g.writeStringField("version", tool.version());
-                    g.writeEndObject();
-                    g.writeArrayFieldStart("nodes");
+                    writeHead(g);
                 }
                 return g;
             }
@@ -108,13 +111,7 @@ public final class JsonRenderer implements ReportRenderer {
             @Override
             public void close() throws IOException {
                 JsonGenerator gen = started();
-                gen.writeEndArray();
-                gen.writeObjectFieldStart("summary");
-                gen.writeNumberField("error", errors);
-                gen.writeNumberField("warning", warnings);
-                gen.writeNumberField("info", infos);
-                gen.writeEndObject();
-                gen.writeEndObject();
+                writeTail(gen, errors, warnings, infos);
                 gen.close();
                 out.write('\n');
                 out.flush();

@@ -151,16 +151,31 @@ public final class ValueDecoder {
     }
 
     private void merge(FrozenMap.Builder<YamlValue, YamlValue> out, YamlValue value, YamlNode at) {
+        if (!mergeInto(out, value)) {
+            issues.add(new Issue(at, MERGE_NEEDS_MAPPINGS));
+        }
+    }
+
+    /** Why a {@code <<} value cannot be merged. */
+    public static final String MERGE_NEEDS_MAPPINGS = "map merge requires a mapping or a sequence of mappings as the value of <<";
+
+    /**
+     * Merges a {@code <<} value into {@code out} as go-yaml v2 does; false (and nothing merged) when
+     * the value is neither a mapping nor a sequence of mappings.
+     */
+    public static boolean mergeInto(FrozenMap.Builder<YamlValue, YamlValue> out, YamlValue value) {
         if (value instanceof YamlValue.MappingValue m) {
             out.putAll(m.entries());
-        } else if (value instanceof YamlValue.SequenceValue s && s.items().stream().allMatch(x -> x instanceof YamlValue.MappingValue)) {
+            return true;
+        }
+        if (value instanceof YamlValue.SequenceValue s && s.items().stream().allMatch(x -> x instanceof YamlValue.MappingValue)) {
             // Earlier mappings take precedence: apply them last, as go-yaml v2 does.
             for (int i = s.items().size() - 1; i >= 0; i--) {
                 out.putAll(((YamlValue.MappingValue) s.items().get(i)).entries());
             }
-        } else {
-            issues.add(new Issue(at, "map merge requires a mapping or a sequence of mappings as the value of <<"));
+            return true;
         }
+        return false;
     }
 
     /**

@@ -55,14 +55,32 @@ public final class RootPaths {
     public record Failed(String relative, String detail) implements Resolution {
     }
 
+    private record DirKey(Path root, String dir) {
+    }
+
+    /**
+     * {@link #resolve} of {@code dir + "/" + name}, with {@code dir}'s own resolution remembered for the
+     * node's probe scope: when the directory is missing, so is everything under it (the walk to the
+     * child passes through the same components and stops at the same one), and most of systemd's
+     * search path is missing on a node.
+     */
+    public Resolution resolveIn(String dir, String name) {
+        Resolution d = FileProbe.current().memo(new DirKey(root, dir), () -> resolve(dir));
+        if (d instanceof Missing) {
+            return d;
+        }
+        return resolve(dir + "/" + name);
+    }
+
     /** Resolves a node path such as {@code /etc/systemd/system/kubelet.service}. */
     public Resolution resolve(String nodePath) {
         FileProbe probe = FileProbe.current();
-        Deque<String> todo = new ArrayDeque<>(components(nodePath));
+        List<String> parts = components(nodePath);
+        Deque<String> todo = new ArrayDeque<>(parts);
         List<String> cur = new ArrayList<>();
         Path curPath = root; // resolveAll(cur), kept up to date
         int links = 0;
-        String asked = String.join("/", components(nodePath));
+        String asked = String.join("/", parts);
         while (!todo.isEmpty()) {
             String c = todo.pollFirst();
             if (c.equals("..")) {

@@ -12,6 +12,7 @@ import dev.criconf.io.args.internal.Splicer;
 import dev.criconf.io.args.internal.SystemdWords;
 import dev.criconf.io.args.internal.WordEdits;
 import dev.criconf.io.env.internal.EnvValueCodec;
+import dev.criconf.io.internal.FileProbe;
 import dev.criconf.io.internal.SourceText;
 import dev.criconf.model.Origin;
 import dev.criconf.model.Problem;
@@ -68,11 +69,11 @@ public final class EnvFile implements SyntaxDocument {
     /** Reads a file; an unreadable file gives an empty document with an {@code UNREADABLE} problem. */
     public static EnvFile read(Path path, String sourceName, ParseLimits limits) {
         try {
-            long size = Files.size(path);
+            long size = FileProbe.current().size(path);
             if (size > limits.maxFileBytes()) {
                 return tooLarge(sourceName, size, limits);
             }
-            return parse(sourceName, Files.readAllBytes(path), limits);
+            return parse(sourceName, FileProbe.current().readAllBytes(path), limits);
         } catch (IOException | SecurityException e) {
             return new EnvFile(SourceText.of(sourceName, ""), List.of(), List.of(new Problem(Problem.Kind.UNREADABLE,
                     Origin.ofFile(sourceName), "cannot read " + path + ": " + e.getMessage())));

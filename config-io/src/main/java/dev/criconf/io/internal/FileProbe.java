@@ -69,12 +69,34 @@ public final class FileProbe {
     private final Map<Path, Attrs> attrs;
     private final Map<Path, Object> links;
     private final Map<Path, Listing> listings;
+    private final Map<Path, byte[]> contents;
+    private final Map<Object, Object> memo;
 
     private FileProbe(boolean caching) {
         this.caching = caching;
         this.attrs = caching ? new HashMap<>() : Map.of();
         this.links = caching ? new HashMap<>() : Map.of();
         this.listings = caching ? new HashMap<>() : Map.of();
+        this.contents = caching ? new HashMap<>() : Map.of();
+        this.memo = caching ? new HashMap<>() : Map.of();
+    }
+
+    /**
+     * A value derived only from file-system answers, remembered for the scope under {@code key} (a
+     * value with {@code equals}, naming what was derived and from which root); outside a scope
+     * {@code compute} runs every time.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        if (!caching) {
+            return compute.get();
+        }
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
     }
 
     /** The probe of the scope open on this thread, else one that remembers nothing. */
@@ -150,6 +172,36 @@ public final class FileProbe {
             throw e;
         }
         return (Path) r;
+    }
+
+    /**
+     * {@code Files.size(p)}: from the cached {@code lstat} when {@code p} is a regular file (no link
+     * to follow), else asked afresh.
+     */
+    public long size(Path p) throws IOException {
+        if (caching) {
+            Attrs a = lstat(p);
+            if (a.isRegularFile()) {
+                return a.size();
+            }
+        }
+        return Files.size(p);
+    }
+
+    /**
+     * {@code Files.readAllBytes(p)}; inside a scope a file is read once (a node's profile is read by two
+     * readers) and every caller gets its own copy of the bytes.
+     */
+    public byte[] readAllBytes(Path p) throws IOException {
+        if (!caching) {
+            return Files.readAllBytes(p);
+        }
+        byte[] b = contents.get(p);
+        if (b == null) {
+            b = Files.readAllBytes(p);
+            contents.put(p, b);
+        }
+        return b.clone();
     }
 
     /**

@@ -155,7 +155,7 @@ public final class NodeRootFiles {
                 return new Read(Optional.empty(), Optional.of(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
                         "file has " + size + " bytes, more than the limit of " + limits.maxFileBytes())));
             }
-            byte[] bytes = Files.readAllBytes(r.hostPath());
+            byte[] bytes = FileProbe.current().readAllBytes(r.hostPath());
             if (bytes.length > limits.maxFileBytes()) {
                 return new Read(Optional.empty(), Optional.of(new Problem(Problem.Kind.LIMIT_EXCEEDED, at,
                         "file grew past the limit of " + limits.maxFileBytes() + " bytes while being read")));

@@ -9,6 +9,7 @@ import dev.criconf.io.args.internal.FileSplice;
 import dev.criconf.io.args.internal.Splicer;
 import dev.criconf.io.args.internal.SystemdWords;
 import dev.criconf.io.args.internal.WordEdits;
+import dev.criconf.io.internal.FileProbe;
 import dev.criconf.io.internal.SourceText;
 import dev.criconf.io.systemd.internal.UnitValueCodec;
 import dev.criconf.model.Origin;
@@ -88,11 +89,11 @@ public final class UnitFile implements SyntaxDocument {
     /** Reads a file; an unreadable one gives an empty document with an {@code UNREADABLE} problem. */
     public static UnitFile read(Path path, String sourceName, ParseLimits limits) {
         try {
-            long size = Files.size(path);
+            long size = FileProbe.current().size(path);
             if (size > limits.maxFileBytes()) {
                 return tooLarge(sourceName, size, limits);
             }
-            return parse(sourceName, Files.readAllBytes(path), limits);
+            return parse(sourceName, FileProbe.current().readAllBytes(path), limits);
         } catch (IOException | SecurityException e) {
             return parse(SourceText.of(sourceName, ""), List.of(new Problem(Problem.Kind.UNREADABLE,
                     Origin.ofFile(sourceName), "cannot read " + path + ": " + e.getMessage())));

@@ -70,7 +70,7 @@ public final class UnitResolver {
         boolean masked = false;
         String fragmentPath = null;
         for (String dir : SEARCH_PATH) {
-            RootPaths.Resolution r = paths.resolve(dir + "/" + unitName);
+            RootPaths.Resolution r = paths.resolveIn(dir, unitName);
             if (r instanceof RootPaths.Missing) {
                 continue;
             }
@@ -115,7 +115,7 @@ public final class UnitResolver {
         for (String dir : SEARCH_PATH) {
             for (String dn : dirNames) {
                 String dropDir = dir + "/" + dn;
-                RootPaths.Resolution r = paths.resolve(dropDir);
+                RootPaths.Resolution r = paths.resolveIn(dir, dn);
                 if (r instanceof RootPaths.OutsideRoot o) {
                     problems.add(new Problem(Problem.Kind.OUTSIDE_ROOT, Origin.ofFile(dropDir), "not followed: " + o.detail()));
                     continue;

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The kubelet's configuration as the kubelet computes it, each setting with the chain of values
@@ -145,14 +146,22 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                 .flatMap(KubeletConfiguration::mergeDefaultEvictionSettings).map(Setting::value).orElse(false);
         Map<String, EffectiveSetting> settings = new LinkedHashMap<>();
         List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
-        for (Field field : KubeletFieldCatalog.all()) {
-            if (!field.existsIn(version)) {
-                continue;
+        // a field is looked up in a file only when the file has its top-level key: most fields are in no file
+        Set<String> fileKeys = configFile.map(c -> topLevelKeys(c.tree())).orElse(Set.of());
+        List<Set<String>> dropInKeys = new ArrayList<>(dropIns.size());
+        for (KubeletConfiguration d : dropIns) {
+            dropInKeys.add(topLevelKeys(d.tree()));
+        }
+        for (FieldPlan plan : FieldPlan.of(version)) {
+            Field field = plan.field();
+            Accumulator acc = new Accumulator(plan);
+            if (configFile.isPresent() && fileKeys.contains(plan.pathParts()[0])) {
+                acc.file(configFile.get(), mergeEvictionDefaults);
             }
-            Accumulator acc = new Accumulator(field, version);
-            configFile.ifPresent(c -> acc.file(c, mergeEvictionDefaults));
-            for (KubeletConfiguration d : dropIns) {
-                acc.dropIn(d);
+            for (int i = 0; i < dropIns.size(); i++) {
+                if (dropInKeys.get(i).contains(plan.pathParts()[0])) {
+                    acc.dropIn(dropIns.get(i));
+                }
             }
             boolean first = true;
             for (CommandLineFlag f : byField.getOrDefault(field.path(), List.of())) {
@@ -176,15 +185,51 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles, settings, flagOnly, problems);
     }
 
-    /** Every field's path split at its dots, computed once: {@code compute} looks each one up in every file. */
-    private static final Map<String, String[]> PATH_PARTS = pathParts();
-
-    private static Map<String, String[]> pathParts() {
-        Map<String, String[]> out = new java.util.HashMap<>();
-        for (Field f : KubeletFieldCatalog.all()) {
-            out.put(f.path(), f.path().split("\\."));
+    private static Set<String> topLevelKeys(ConfigTable tree) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (ConfigEntry e : tree.entries()) {
+            keys.add(e.key());
         }
-        return out;
+        return keys;
+    }
+
+    /**
+     * What {@code compute} needs of one catalog field in one release line, made once per line (the
+     * catalog's {@code existsIn} and defaults read only major and minor): the path split at its dots,
+     * the default and, for map fields, the default's entries.
+     */
+    private record FieldPlan(Field field, String[] pathParts, Optional<Setting<String>> defaultValue,
+            Map<String, Setting<String>> defaultEntries) {
+
+        /** Plans by {@code major * 1000 + minor}; bounded, as versions come from the files read. */
+        private static final Map<Integer, List<FieldPlan>> BY_LINE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int MAX_LINES = 256;
+
+        static List<FieldPlan> of(KubernetesVersion version) {
+            int key = version.major() * 1000 + version.minor();
+            List<FieldPlan> plans = BY_LINE.get(key);
+            if (plans == null) {
+                plans = make(version);
+                if (BY_LINE.size() < MAX_LINES) {
+                    BY_LINE.putIfAbsent(key, plans);
+                }
+            }
+            return plans;
+        }
+
+        private static List<FieldPlan> make(KubernetesVersion version) {
+            List<FieldPlan> out = new ArrayList<>();
+            for (Field f : KubeletFieldCatalog.all()) {
+                if (!f.existsIn(version)) {
+                    continue;
+                }
+                Optional<Setting<String>> d = f.defaultIn(version);
+                Map<String, Setting<String>> entries = f.type().isMap() && d.isPresent()
+                        ? Collections.unmodifiableMap(Accumulator.defaultEntries(d.get())) : Map.of();
+                out.add(new FieldPlan(f, f.path().split("\\."), d, entries));
+            }
+            return List.copyOf(out);
+        }
     }
 
     /** Folds the contributions of one field. */
@@ -201,15 +246,13 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         private Map<String, ConfigValue> explicitEntries;
         private boolean mapSetExplicitly;
 
-        Accumulator(Field field, KubernetesVersion version) {
-            this.field = field;
-            String[] parts = PATH_PARTS.get(field.path());
-            this.pathParts = parts != null ? parts : field.path().split("\\.");
-            this.defaultValue = field.defaultIn(version);
+        Accumulator(FieldPlan plan) {
+            this.field = plan.field();
+            this.pathParts = plan.pathParts();
+            this.defaultValue = plan.defaultValue();
             if (field.type().isMap()) {
-                entries = new LinkedHashMap<>();
+                entries = new LinkedHashMap<>(plan.defaultEntries());
                 explicitEntries = new LinkedHashMap<>();
-                defaultValue.ifPresent(d -> entries.putAll(defaultEntries(d)));
             } else {
                 // clear() and remove() of these are no-ops; writes go through mutableMaps()
                 entries = Collections.emptyMap();

@@ -55,19 +55,55 @@ public final class RootPaths {
     public record Failed(String relative, String detail) implements Resolution {
     }
 
+    private record DirKey(Path root, String dir) {
+    }
+
+    /**
+     * {@link #resolve} of {@code dir + "/" + name}, with the walk to {@code dir} remembered for the
+     * node's probe scope: when the directory is missing, so is everything under it (the walk to the
+     * child passes through the same components and stops at the same one); when it was found, the
+     * walk goes on from where it ended (same components, same links followed so far). Most of
+     * systemd's search path is missing on a node, and each unit is looked for in all of it.
+     */
+    public Resolution resolveIn(String dir, String name) {
+        Walk d = FileProbe.current().memo(new DirKey(root, dir), () -> walk(components(dir), null));
+        if (d.result() instanceof Missing) {
+            return d.result();
+        }
+        List<String> parts = components(dir + "/" + name);
+        if (!(d.result() instanceof Found) || parts.size() <= d.asked()) {
+            return walk(parts, null).result();
+        }
+        return walk(parts.subList(d.asked(), parts.size()), d).result();
+    }
+
     /** Resolves a node path such as {@code /etc/systemd/system/kubelet.service}. */
     public Resolution resolve(String nodePath) {
+        return walk(components(nodePath), null).result();
+    }
+
+    /**
+     * Where a walk ended: its result and, when it found something, the state to go on from (the
+     * components resolved, their host path, links followed, and how many components were asked).
+     */
+    private record Walk(Resolution result, List<String> cur, Path curPath, int links, int asked, String askedText) {
+    }
+
+    /** Walks {@code parts} from the root, or from where {@code from} (a walk that found a directory) ended. */
+    private Walk walk(List<String> parts, Walk from) {
         FileProbe probe = FileProbe.current();
-        Deque<String> todo = new ArrayDeque<>(components(nodePath));
-        List<String> cur = new ArrayList<>();
-        Path curPath = root; // resolveAll(cur), kept up to date
-        int links = 0;
-        String asked = String.join("/", components(nodePath));
+        Deque<String> todo = new ArrayDeque<>(parts);
+        List<String> cur = from == null ? new ArrayList<>() : new ArrayList<>(from.cur());
+        Path curPath = from == null ? root : from.curPath(); // resolveAll(cur), kept up to date
+        int links = from == null ? 0 : from.links();
+        int askedCount = (from == null ? 0 : from.asked()) + parts.size();
+        String asked = from == null ? String.join("/", parts)
+                : (parts.isEmpty() ? from.askedText() : from.askedText() + "/" + String.join("/", parts));
         while (!todo.isEmpty()) {
             String c = todo.pollFirst();
             if (c.equals("..")) {
                 if (cur.isEmpty()) {
-                    return new OutsideRoot(asked, "'..' above the node root");
+                    return done(new OutsideRoot(asked, "'..' above the node root"));
                 }
                 cur.remove(cur.size() - 1);
                 curPath = resolveAll(cur);
@@ -78,12 +114,12 @@ public final class RootPaths {
                 FileProbe.Attrs attrs = probe.lstat(candidate);
                 if (attrs.isSymbolicLink()) {
                     if (++links > MAX_LINKS) {
-                        return new Failed(asked, "too many levels of symbolic links");
+                        return done(new Failed(asked, "too many levels of symbolic links"));
                     }
                     String target = probe.readSymbolicLink(candidate).toString().replace('\\', '/');
                     if (target.startsWith("/")) {
                         if (target.equals("/dev/null") && todo.isEmpty()) {
-                            return new DevNull(joined(cur, c));
+                            return done(new DevNull(joined(cur, c)));
                         }
                         cur.clear();
                         curPath = root;
@@ -95,19 +131,23 @@ public final class RootPaths {
                     continue;
                 }
                 if (attrs.absent()) {
-                    return new Missing(joined(cur, c));
+                    return done(new Missing(joined(cur, c)));
                 }
                 curPath = candidate;
             } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
-                return new Failed(asked, e.getMessage() == null ? e.toString() : e.getMessage());
+                return done(new Failed(asked, e.getMessage() == null ? e.toString() : e.getMessage()));
             }
             cur.add(c);
         }
         try {
-            return new Found(curPath, String.join("/", cur));
+            return new Walk(new Found(curPath, String.join("/", cur)), List.copyOf(cur), curPath, links, askedCount, asked);
         } catch (java.nio.file.InvalidPathException e) {
-            return new Failed(asked, e.getMessage());
+            return done(new Failed(asked, e.getMessage()));
         }
+    }
+
+    private static Walk done(Resolution r) {
+        return new Walk(r, List.of(), null, 0, 0, "");
     }
 
     /** The names in a directory (not hidden), sorted; empty when it cannot be listed. */

@@ -16,7 +16,6 @@ import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
 import dev.criconf.validate.TargetVersion;
 import dev.criconf.validate.internal.rules.KubeletRuleSupport.KubeletDocument;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +90,15 @@ public final class UnknownKeyRule implements Rule {
         }
     }
 
+    /** A catalog field below the top level, with its path split once. */
+    private record NestedField(KubeletFieldCatalog.Field field, List<String> keys) {
+    }
+
+    private static final List<NestedField> NESTED_FIELDS = KubeletFieldCatalog.all().stream()
+            .filter(f -> f.path().contains("."))
+            .map(f -> new NestedField(f, List.of(f.path().split("\\."))))
+            .toList();
+
     /** Fields criconf knows from a later release than the target: the target kubelet ignores them. */
     private static void newerFields(KubeletDocument d, KubernetesVersion v, TargetVersion target, RuleContext ctx) {
         Set<String> inRelease = KubeletFieldCatalog.topLevelNames(v);
@@ -101,11 +109,12 @@ public final class UnknownKeyRule implements Rule {
                 ctx.report(e.keyOrigin(), notYet(e.key(), since, target, d));
             }
         }
-        for (KubeletFieldCatalog.Field f : KubeletFieldCatalog.all()) {
-            if (!f.path().contains(".") || f.existsIn(v) || !inRelease.contains(f.topLevel())) {
+        for (NestedField n : NESTED_FIELDS) {
+            KubeletFieldCatalog.Field f = n.field();
+            if (!inRelease.contains(f.topLevel()) || f.existsIn(v)) {
                 continue;
             }
-            d.config().tree().findEntry(Arrays.asList(f.path().split("\\.")))
+            d.config().tree().findEntry(n.keys())
                     .ifPresent(e -> ctx.report(e.keyOrigin(), notYet(f.path(), f.since(), target, d)));
         }
     }

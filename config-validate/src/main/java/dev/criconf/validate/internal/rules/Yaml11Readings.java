@@ -112,9 +112,29 @@ final class Yaml11Readings {
             return Optional.empty();
         }
         String text = s.raw().strip();
+        if (plainWord(text)) {
+            return Optional.empty();
+        }
         Reading r11 = yaml11(text);
         Reading r12 = yaml12(text);
         return same(r11, r12) ? Optional.empty() : Optional.of(new Ambiguity(text, r11, r12));
+    }
+
+    /**
+     * Whether both readings are the string itself without computing them (most scalars of a file):
+     * text that starts with a letter reads as a number under neither schema (their numbers start with
+     * a digit, a sign or a dot), so only the word sets can make it something else.
+     */
+    private static boolean plainWord(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            return false;
+        }
+        return !(TRUE_11.contains(text) || FALSE_11.contains(text) || TRUE_12.contains(text)
+                || FALSE_12.contains(text) || NULLS.contains(text));
     }
 
     /** The kubelet's reading (go-yaml v2) of a plain scalar. */

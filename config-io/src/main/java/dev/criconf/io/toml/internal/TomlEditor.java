@@ -70,8 +70,7 @@ public final class TomlEditor {
         Object v = JavaValues.normalize(value);
         TomlEditor ed = new TomlEditor(ctx);
         ed.set(path, v);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> intended = (Map<String, Object>) JavaValues.copy(ctx.current());
+        Map<String, Object> intended = JavaValues.copyAlong(ctx.current(), path.parent());
         JavaValues.set(intended, path, v);
         return new Result(ed.apply(), intended);
     }
@@ -86,8 +85,7 @@ public final class TomlEditor {
             throw new EditException("nothing to remove at `" + path + "`");
         }
         ed.remove((Found) r);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> intended = (Map<String, Object>) JavaValues.copy(ctx.current());
+        Map<String, Object> intended = JavaValues.copyAlong(ctx.current(), path.parent());
         JavaValues.remove(intended, path);
         ed.pruneVanished(intended, path);
         return new Result(ed.apply(), intended);
@@ -116,8 +114,7 @@ public final class TomlEditor {
         } else {
             throw new EditException("`" + path + "` is " + describe(f.node) + ", not an array");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> intended = (Map<String, Object>) JavaValues.copy(ctx.current());
+        Map<String, Object> intended = JavaValues.copyAlong(ctx.current(), path);
         JavaValues.append(intended, path, v);
         return new Result(ed.apply(), intended);
     }

@@ -4,6 +4,7 @@ import dev.criconf.io.EditException;
 import dev.criconf.io.SyntaxDocument;
 import dev.criconf.io.internal.SourceText;
 import dev.criconf.io.toml.internal.TomlEditor;
+import dev.criconf.io.toml.internal.TomlJava;
 import dev.criconf.io.toml.internal.TomlParser;
 import dev.criconf.io.toml.internal.TomlViewBuilder;
 import dev.criconf.model.Origin;
@@ -41,6 +42,11 @@ public final class TomlDocument implements SyntaxDocument, TomlLookup {
     /** Null when the file was not parsed at all (over the size limit). */
     private final TomlParser.Result tree;
     private volatile TomlTable root;
+    /**
+     * {@link #toJava()}, made once: every edit starts from it. Racy single check: it is immutable
+     * and two threads making it at once make equal values.
+     */
+    private volatile Map<String, Object> java;
 
     private TomlDocument(SourceText source, TomlOptions options, List<Problem> problems, TomlParser.Result tree) {
         this.source = source;
@@ -202,7 +208,13 @@ public final class TomlDocument implements SyntaxDocument, TomlLookup {
 
     /** The whole document as plain Java values (see {@link TomlValue#toJava()}). */
     public Map<String, Object> toJava() {
-        return root().toJava();
+        Map<String, Object> j = java;
+        if (j == null) {
+            // Straight from the tree: the typed view is not needed for it.
+            j = tree == null ? Map.of() : TomlJava.of(tree);
+            java = j;
+        }
+        return j;
     }
 
     // ---------------------------------------------------------------- edits
@@ -279,10 +291,14 @@ public final class TomlDocument implements SyntaxDocument, TomlLookup {
             throw new EditException("cannot " + what + " in " + source.name() + ": the result would not be valid TOML ("
                     + result.problems().get(0) + ")");
         }
-        Optional<String> difference = TomlEditor.firstDifference(edit.intended(), result.toJava());
-        if (difference.isPresent()) {
+        // The whole re-read value must equal the intended one. Checked against the tree, without
+        // building the result's Java value or view (both stay lazy); only a failure builds the
+        // value, to say where.
+        if (!TomlJava.matches(edit.intended(), result.tree)) {
+            Optional<String> difference = TomlEditor.firstDifference(edit.intended(), result.toJava());
             throw new EditException("cannot " + what + " in " + source.name()
-                    + ": re-reading the result showed another change than intended, at " + difference.get());
+                    + ": re-reading the result showed another change than intended"
+                    + difference.map(d -> ", at " + d).orElse(""));
         }
         return result;
     }

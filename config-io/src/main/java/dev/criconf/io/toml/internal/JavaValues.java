@@ -73,24 +73,45 @@ final class JavaValues {
         throw new EditException("cannot write a " + v.getClass().getName() + " as TOML");
     }
 
-    /** A deep, mutable copy of maps and lists. */
+    /**
+     * A copy of a document value that an edit along {@code path} may change in place: the root and
+     * every map and list the path goes through (including what it ends at) are fresh mutable
+     * copies; everything beside the path is shared with {@code root}, which is left as it was.
+     */
     @SuppressWarnings("unchecked")
-    static Object copy(Object v) {
-        if (v instanceof Map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
-                out.put(e.getKey(), copy(e.getValue()));
+    static Map<String, Object> copyAlong(Map<String, Object> root, TomlPath path) {
+        Map<String, Object> top = new LinkedHashMap<>(root);
+        Object cur = top;
+        for (TomlPath.Segment seg : path.segments()) {
+            Object child;
+            if (seg instanceof TomlPath.Key) {
+                if (!(cur instanceof Map)) {
+                    break;
+                }
+                child = ((Map<String, Object>) cur).get(((TomlPath.Key) seg).name());
+            } else {
+                int i = ((TomlPath.Index) seg).index();
+                if (!(cur instanceof List) || i >= ((List<Object>) cur).size()) {
+                    break;
+                }
+                child = ((List<Object>) cur).get(i);
             }
-            return out;
-        }
-        if (v instanceof List) {
-            List<Object> out = new ArrayList<>();
-            for (Object item : (List<Object>) v) {
-                out.add(copy(item));
+            Object copy;
+            if (child instanceof Map) {
+                copy = new LinkedHashMap<>((Map<String, Object>) child);
+            } else if (child instanceof List) {
+                copy = new ArrayList<>((List<Object>) child);
+            } else {
+                break;
             }
-            return out;
+            if (seg instanceof TomlPath.Key) {
+                ((Map<String, Object>) cur).put(((TomlPath.Key) seg).name(), copy);
+            } else {
+                ((List<Object>) cur).set(((TomlPath.Index) seg).index(), copy);
+            }
+            cur = copy;
         }
-        return v;
+        return top;
     }
 
     /** The value at a path, or null. */

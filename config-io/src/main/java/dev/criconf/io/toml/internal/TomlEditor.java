@@ -46,7 +46,8 @@ public final class TomlEditor {
     private final char[] s;
     private final int n;
     private final int textStart;
-    private final String nl;
+    /** The line ending new lines get; looked up only by edits that add lines (it scans the file). */
+    private String nl;
     private final List<Splice> splices = new ArrayList<>();
 
     private record Splice(int start, int end, String text, int order) {}
@@ -57,8 +58,14 @@ public final class TomlEditor {
         this.s = ctx.tree().chars;
         this.n = s.length;
         this.textStart = n > 0 && s[0] == '\uFEFF' ? 1 : 0;
-        String ending = ctx.source().dominantLineEnding();
-        this.nl = ending.equals("\r") ? "\n" : ending;
+    }
+
+    private String nl() {
+        if (nl == null) {
+            String ending = ctx.source().dominantLineEnding();
+            nl = ending.equals("\r") ? "\n" : ending;
+        }
+        return nl;
     }
 
     // ================================================================ entry points
@@ -70,8 +77,7 @@ public final class TomlEditor {
         Object v = JavaValues.normalize(value);
         TomlEditor ed = new TomlEditor(ctx);
         ed.set(path, v);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> intended = (Map<String, Object>) JavaValues.copy(ctx.current());
+        Map<String, Object> intended = JavaValues.copyAlong(ctx.current(), path.parent());
         JavaValues.set(intended, path, v);
         return new Result(ed.apply(), intended);
     }
@@ -86,8 +92,7 @@ public final class TomlEditor {
             throw new EditException("nothing to remove at `" + path + "`");
         }
         ed.remove((Found) r);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> intended = (Map<String, Object>) JavaValues.copy(ctx.current());
+        Map<String, Object> intended = JavaValues.copyAlong(ctx.current(), path.parent());
         JavaValues.remove(intended, path);
         ed.pruneVanished(intended, path);
         return new Result(ed.apply(), intended);
@@ -116,8 +121,7 @@ public final class TomlEditor {
         } else {
             throw new EditException("`" + path + "` is " + describe(f.node) + ", not an array");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> intended = (Map<String, Object>) JavaValues.copy(ctx.current());
+        Map<String, Object> intended = JavaValues.copyAlong(ctx.current(), path);
         JavaValues.append(intended, path, v);
         return new Result(ed.apply(), intended);
     }
@@ -267,10 +271,10 @@ public final class TomlEditor {
                     }
                     break;
                 case ML_LITERAL_STRING:
-                    return TomlFormatter.mlLiteralCanHold(str) ? TomlFormatter.mlLiteralString(str, nl)
-                            : TomlFormatter.mlBasicString(str, nl);
+                    return TomlFormatter.mlLiteralCanHold(str) ? TomlFormatter.mlLiteralString(str, nl())
+                            : TomlFormatter.mlBasicString(str, nl());
                 case ML_BASIC_STRING:
-                    return TomlFormatter.mlBasicString(str, nl);
+                    return TomlFormatter.mlBasicString(str, nl());
                 default:
                     break;
             }
@@ -370,7 +374,7 @@ public final class TomlEditor {
             return;
         }
         int at = attachedCommentsStart(sections.get(1).header.lineStart);
-        insert(at, keyValue + nl + nl);
+        insert(at, keyValue + nl() + nl());
     }
 
     /** A new {@code [header]} section for the table {@code c}.{@code relative}, after c's subtree. */
@@ -458,7 +462,7 @@ public final class TomlEditor {
             if (!trailingComma) {
                 insert(last[1], ",");
             }
-            insert(eol >= 0 && eol < close ? eol : anchor, nl + indent + item + (trailingComma ? "," : ""));
+            insert(eol >= 0 && eol < close ? eol : anchor, nl() + indent + item + (trailingComma ? "," : ""));
             return;
         }
         String gap = items.size() >= 2 ? sep : " ";
@@ -812,22 +816,22 @@ public final class TomlEditor {
     /** Inserts a line that follows the line ending at {@code lineEnd} (just past its newline, or the end). */
     private void insertLineAfter(int lineEnd, String line) {
         if (lineEnd >= n && n > textStart && !endsWithNewline()) {
-            insert(n, nl + line);
+            insert(n, nl() + line);
         } else {
-            insert(lineEnd, line + nl);
+            insert(lineEnd, line + nl());
         }
     }
 
     /** Inserts lines at a line start, set off by blank lines from the lines around them. */
     private void insertBlock(int at, List<String> lines) {
-        String block = String.join(nl, lines);
+        String block = String.join(nl(), lines);
         if (at >= n && n > textStart && !endsWithNewline()) {
-            insert(n, nl + nl + block);
+            insert(n, nl() + nl() + block);
             return;
         }
         boolean blankBefore = at > textStart && !lineIsBlank(lineStartOf(at - 1));
         boolean blankAfter = at < n && !lineIsBlank(at);
-        insert(at, (blankBefore ? nl : "") + block + nl + (blankAfter ? nl : ""));
+        insert(at, (blankBefore ? nl() : "") + block + nl() + (blankAfter ? nl() : ""));
     }
 
     // ================================================================ splices
@@ -849,6 +853,12 @@ public final class TomlEditor {
     }
 
     private String apply() {
+        if (splices.size() == 1) {
+            // The common edit: one value replaced. Bulk copies of the text around it (String's
+            // own, instead of a StringBuilder fed from the char array, which copies char by char).
+            Splice sp = splices.get(0);
+            return text.substring(0, sp.start()) + sp.text() + text.substring(sp.end());
+        }
         List<Splice> sorted = new ArrayList<>(splices);
         sorted.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order));
         StringBuilder b = new StringBuilder(n + 64);

@@ -62,16 +62,13 @@ public final class ContainerdMirrorsWithConfigPathRule implements Rule {
 
     @Override
     public void check(NodeConfig node, RuleContext ctx) {
-        Optional<ContainerdConfig> config = node.containerd();
-        if (config.isEmpty() || config.get().schema().isEmpty()) {
+        Optional<RuntimeRuleSupport.CriInEffect> inEffect = RuntimeRuleSupport.criInEffect(node, ctx);
+        if (inEffect.isEmpty()) {
             return;
         }
-        ContainerdConfig containerd = config.get();
-        TargetVersion target = RuntimeRuleSupport.containerdVersion(node, ctx);
+        ContainerdConfig containerd = inEffect.get().containerd();
+        TargetVersion target = inEffect.get().target();
         ComponentVersion release = target.version();
-        if (!RuntimeRuleSupport.criSettingsApply(containerd, release)) {
-            return;
-        }
         ContainerdCri cri = containerd.cri();
         ContainerdRegistry registry = cri.registry();
         Optional<ConfigEntry> mirrorsEntry = registry.mirrorsEntry();

@@ -61,16 +61,13 @@ public final class ContainerdOptionUncheckedRule implements Rule {
 
     @Override
     public void check(NodeConfig node, RuleContext ctx) {
-        Optional<ContainerdConfig> config = node.containerd();
-        if (config.isEmpty() || config.get().schema().isEmpty()) {
+        Optional<RuntimeRuleSupport.CriInEffect> inEffect = RuntimeRuleSupport.criInEffect(node, ctx);
+        if (inEffect.isEmpty()) {
             return;
         }
-        ContainerdConfig containerd = config.get();
-        TargetVersion target = RuntimeRuleSupport.containerdVersion(node, ctx);
+        ContainerdConfig containerd = inEffect.get().containerd();
+        TargetVersion target = inEffect.get().target();
         ComponentVersion release = target.version();
-        if (!RuntimeRuleSupport.criSettingsApply(containerd, release)) {
-            return;
-        }
         ContainerdCri cri = containerd.cri();
         for (ContainerdRuntime r : cri.runtimes().values()) {
             String handlerHeader = RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name());

@@ -8,6 +8,7 @@ import dev.criconf.model.Setting;
 import dev.criconf.model.catalog.ContainerdPlugins;
 import dev.criconf.model.catalog.ContainerdPlugins.Schema;
 import dev.criconf.model.containerd.ContainerdConfig;
+import dev.criconf.model.containerd.ContainerdCri;
 import dev.criconf.model.value.ConfigArray;
 import dev.criconf.model.value.ConfigScalar;
 import dev.criconf.model.value.ConfigString;
@@ -107,6 +108,31 @@ final class RuntimeRuleSupport {
         }
         return release.major() < 2 ? schema.get().number() <= 2
                 : schema.get().number() <= ContainerdPlugins.highestSchema(release).number();
+    }
+
+    /** A node's containerd configuration whose CRI settings apply to the release being checked. */
+    record CriInEffect(ContainerdConfig containerd, TargetVersion target) {
+        ComponentVersion release() {
+            return target.version();
+        }
+
+        ContainerdCri cri() {
+            return containerd.cri();
+        }
+    }
+
+    /**
+     * The containerd configuration of a node when its CRI settings are the ones the release uses
+     * ({@link #criSettingsApply}); empty otherwise, so rules about single CRI settings stay quiet.
+     */
+    static Optional<CriInEffect> criInEffect(NodeConfig node, RuleContext ctx) {
+        Optional<ContainerdConfig> config = node.containerd();
+        if (config.isEmpty() || config.get().schema().isEmpty()) {
+            return Optional.empty();
+        }
+        TargetVersion target = containerdVersion(node, ctx);
+        return criSettingsApply(config.get(), target.version())
+                ? Optional.of(new CriInEffect(config.get(), target)) : Optional.empty();
     }
 
     /** A TOML table header for a key path: {@code [plugins."io.containerd.grpc.v1.cri".registry]}. */

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * A warm loop of node lints (load + validate, one thread, the {@link NodeLintBenchmark} operation)
  * for profiling: run it under JFR ({@code -XX:StartFlightRecording=...}) and it prints, per
- * second, nodes per second of wall time and of the thread's CPU time.
+ * second, nodes per second of wall time and of the thread's CPU time, and the bytes the thread
+ * allocated per node (a figure the machine's load does not move, for comparing two builds).
  *
  * <pre>
  * java -cp CLASSPATH dev.criconf.bench.NodeLintLoop [SECONDS] [RUNTIME] [ROOTS_DIR]
@@ -32,12 +33,14 @@ public final class NodeLintLoop {
         Path[] roots = NodeLintBenchmark.roots(dir, runtime, NodeLintBenchmark.ROOTS);
         Validator validator = Validator.defaults();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         int i = 0;
         long findings = 0;
         while (System.nanoTime() < end) {
             long wall0 = System.nanoTime();
             long cpu0 = threads.getCurrentThreadCpuTime();
+            long bytes0 = allocations.getCurrentThreadAllocatedBytes();
             int n = 0;
             while (System.nanoTime() - wall0 < 1_000_000_000L) {
                 findings += validator.validate(NodeLoader.create().load(roots[i])).findings().size();
@@ -46,8 +49,9 @@ public final class NodeLintLoop {
             }
             long wall = System.nanoTime() - wall0;
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-            System.out.printf(Locale.ROOT, "%6d nodes/s wall  %6d nodes/s CPU  %8.1f us CPU/node%n",
-                    Math.round(n * 1e9 / wall), Math.round(n * 1e9 / cpu), cpu / 1e3 / n);
+            long bytes = allocations.getCurrentThreadAllocatedBytes() - bytes0;
+            System.out.printf(Locale.ROOT, "%6d nodes/s wall  %6d nodes/s CPU  %8.1f us CPU/node  %8d B allocated/node%n",
+                    Math.round(n * 1e9 / wall), Math.round(n * 1e9 / cpu), cpu / 1e3 / n, bytes / n);
         }
         System.out.println("findings seen: " + findings);
     }

@@ -76,6 +76,12 @@ final class UnitParser {
             if (first < le && (t.charAt(first) == '#' || t.charAt(first) == ';')) {
                 continue;
             }
+            if (cont == null && !endsEscaped(t, ls, le)) {
+                // a line that neither continues nor is continued (most lines) maps onto the file as it is
+                logicalLine(MappedText.verbatim(null, t, ls, le, UnitValueCodec.INSTANCE, UnitValueCodec.PLAIN),
+                        line, next);
+                continue;
+            }
             if (cont == null) {
                 cont = MappedText.builder(null, UnitValueCodec.INSTANCE);
                 contFirstLine = line;
@@ -97,6 +103,18 @@ final class UnitParser {
             logicalLine(cont.build(0, t.length(), t.length(), UnitValueCodec.PLAIN), contFirstLine, t.length());
         }
         closeSection(t.length());
+    }
+
+    private static boolean endsEscaped(String t, int from, int to) {
+        boolean escaped = false;
+        for (int i = from; i < to; i++) {
+            if (escaped) {
+                escaped = false;
+            } else if (t.charAt(i) == '\\') {
+                escaped = true;
+            }
+        }
+        return escaped;
     }
 
     private static boolean endsEscaped(MappedText.Builder b) {
@@ -177,7 +195,7 @@ final class UnitParser {
             value = l.slice(vs, b, UnitValueCodec.INSTANCE);
         } else {
             int at = l.endOf(eq);
-            value = MappedText.builder(null, UnitValueCodec.INSTANCE).build(at, at, at, UnitValueCodec.PLAIN);
+            value = MappedText.verbatim(null, t, at, at, UnitValueCodec.INSTANCE, UnitValueCodec.PLAIN);
         }
         UnitAssignment ua = new UnitAssignment(assignments.size(), currentName, currentIndex, key, value, source,
                 keySpan[0], keySpan[1], lineStart, end);

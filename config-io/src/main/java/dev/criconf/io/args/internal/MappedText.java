@@ -18,10 +18,18 @@ public final class MappedText {
     /** A context for chars no codec may rewrite in place (e.g. the output of a specifier). */
     public static final byte OPAQUE = -1;
 
+    // Most texts are "verbatim": char i comes from parent char base + i, all in one context (a
+    // unit-file line, an unquoted or simply quoted word, a value without specifiers). Those keep
+    // no per-char arrays (start == null) and their spans are computed; only texts with escapes,
+    // quotes inside a word, continuations or specifiers carry arrays, read from index off on
+    // (slices share their parent's arrays).
     private final String text;
     private final int[] start;
     private final int[] end;
     private final byte[] ctx;
+    private final int off;
+    private final int base;
+    private final byte uniformCtx;
     private final int rawStart;
     private final int rawEnd;
     private final int emptyPoint;
@@ -29,12 +37,15 @@ public final class MappedText {
     private final MappedText parent;
     private final Codec codec;
 
-    private MappedText(String text, int[] start, int[] end, byte[] ctx, int rawStart, int rawEnd,
-            int emptyPoint, byte emptyCtx, MappedText parent, Codec codec) {
+    private MappedText(String text, int[] start, int[] end, byte[] ctx, int off, int base, byte uniformCtx,
+            int rawStart, int rawEnd, int emptyPoint, byte emptyCtx, MappedText parent, Codec codec) {
         this.text = text;
         this.start = start;
         this.end = end;
         this.ctx = ctx;
+        this.off = off;
+        this.base = base;
+        this.uniformCtx = uniformCtx;
         this.rawStart = rawStart;
         this.rawEnd = rawEnd;
         this.emptyPoint = emptyPoint;
@@ -50,11 +61,21 @@ public final class MappedText {
 
     /** The file text as the root of a chain: every char maps to itself. */
     public static MappedText identity(String text, int from, int to, Codec codec) {
-        Builder b = builder(null, codec);
-        for (int i = from; i < to; i++) {
-            b.append(text.charAt(i), i, i + 1, (byte) 0);
-        }
-        return b.build(from, to, from, (byte) 0);
+        return verbatim(null, text, from, to, codec, (byte) 0);
+    }
+
+    /**
+     * Chars {@code [from, to)} of {@code parentText} taken as they are, char {@code i} coming from
+     * parent char {@code from + i}, all in context {@code context}: what a builder given those chars
+     * one by one would build with {@code build(from, to, from, context)}.
+     *
+     * @param parent     the text {@code parentText} belongs to ({@code null}: the file itself)
+     * @param parentText the parent's text (the file text when {@code parent} is {@code null})
+     */
+    public static MappedText verbatim(MappedText parent, String parentText, int from, int to, Codec codec,
+            byte context) {
+        return new MappedText(parentText.substring(from, to), null, null, null, 0, from, context, from, to, from,
+                context, parent, codec);
     }
 
     public String text() {
@@ -66,7 +87,7 @@ public final class MappedText {
     }
 
     public byte context(int i) {
-        return ctx[i];
+        return start == null ? uniformCtx : ctx[off + i];
     }
 
     public MappedText parent() {
@@ -88,11 +109,11 @@ public final class MappedText {
 
     /** Parent span of char {@code i}. */
     public int startOf(int i) {
-        return start[i];
+        return start == null ? base + i : start[off + i];
     }
 
     public int endOf(int i) {
-        return end[i];
+        return start == null ? base + i + 1 : end[off + i];
     }
 
     /** File offsets {@code [start, end)} behind chars {@code [a, b)}; a point for {@code a == b}. */
@@ -100,8 +121,8 @@ public final class MappedText {
         int pa;
         int pb;
         if (a < b) {
-            pa = start[a];
-            pb = end[b - 1];
+            pa = startOf(a);
+            pb = endOf(b - 1);
         } else {
             pa = insertionPoint(a);
             pb = pa;
@@ -117,20 +138,20 @@ public final class MappedText {
     /** Where text inserted before char {@code a} goes, in parent coordinates. */
     public int insertionPoint(int a) {
         if (a > 0) {
-            return end[a - 1];
+            return endOf(a - 1);
         }
-        return text.isEmpty() ? emptyPoint : start[0];
+        return text.isEmpty() ? emptyPoint : startOf(0);
     }
 
     /** The context shared by chars {@code [a, b)} (or of the insertion point), if there is one. */
     public Optional<Byte> uniformContext(int a, int b) {
         byte c;
         if (a == b) {
-            c = a > 0 ? ctx[a - 1] : text.isEmpty() ? emptyCtx : ctx[0];
+            c = a > 0 ? context(a - 1) : text.isEmpty() ? emptyCtx : context(0);
         } else {
-            c = ctx[a];
+            c = context(a);
             for (int i = a + 1; i < b; i++) {
-                if (ctx[i] != c) {
+                if (context(i) != c) {
                     return Optional.empty();
                 }
             }
@@ -140,16 +161,22 @@ public final class MappedText {
 
     /** Whether chars {@code a-1} and {@code a} are written next to each other in one context. */
     public boolean continuesRun(int a) {
-        return a > 0 && a <= text.length() && (a == text.length() || (ctx[a - 1] == ctx[a] && end[a - 1] == start[a]));
+        return a > 0 && a <= text.length()
+                && (a == text.length() || (context(a - 1) == context(a) && endOf(a - 1) == startOf(a)));
     }
 
     /** The chars {@code [a, b)} as text of the same parent (used for the part of a word after {@code =}). */
     public MappedText slice(int a, int b, Codec sliceCodec) {
-        int rs = a < b ? start[a] : insertionPoint(a);
-        int re = a < b ? end[b - 1] : rs;
-        byte ec = a < b ? ctx[a] : uniformContext(a, a).orElse((byte) 0);
-        return new MappedText(text.substring(a, b), Arrays.copyOfRange(start, a, b), Arrays.copyOfRange(end, a, b),
-                Arrays.copyOfRange(ctx, a, b), rs, re, rs, ec, parent, sliceCodec);
+        int rs = a < b ? startOf(a) : insertionPoint(a);
+        int re = a < b ? endOf(b - 1) : rs;
+        byte ec = a < b ? context(a) : uniformContext(a, a).orElse((byte) 0);
+        if (start == null) {
+            return new MappedText(text.substring(a, b), null, null, null, 0, base + a, uniformCtx, rs, re, rs, ec,
+                    parent, sliceCodec);
+        }
+        // the arrays are never written once a text is built, so a slice can read them in place
+        return new MappedText(text.substring(a, b), start, end, ctx, off + a, 0, (byte) 0, rs, re, rs, ec, parent,
+                sliceCodec);
     }
 
     /** Accumulates decoded chars with their parent spans. */
@@ -157,9 +184,15 @@ public final class MappedText {
         private final MappedText parent;
         private final Codec codec;
         private final StringBuilder sb = new StringBuilder();
-        private int[] start = new int[16];
-        private int[] end = new int[16];
-        private byte[] ctx = new byte[16];
+        // Until a char breaks the pattern "next parent char, same context" the spans are only
+        // base and context; the arrays are made when one does.
+        private int base;
+        private byte uniformCtx;
+        private int[] start;
+        private int[] end;
+        private byte[] ctx;
+        // the arrays were handed to a built text: copy them before writing again
+        private boolean shared;
 
         private Builder(MappedText parent, Codec codec) {
             this.parent = parent;
@@ -168,16 +201,43 @@ public final class MappedText {
 
         public Builder append(char c, int from, int to, byte context) {
             int n = sb.length();
-            if (n == start.length) {
-                start = Arrays.copyOf(start, n * 2);
-                end = Arrays.copyOf(end, n * 2);
-                ctx = Arrays.copyOf(ctx, n * 2);
+            if (start == null) {
+                if (n == 0 && to == from + 1) {
+                    base = from;
+                    uniformCtx = context;
+                    sb.append(c);
+                    return this;
+                }
+                if (n > 0 && from == base + n && to == from + 1 && context == uniformCtx) {
+                    sb.append(c);
+                    return this;
+                }
+                spell(n);
+            } else if (shared || n == start.length) {
+                int cap = n == start.length ? n * 2 : start.length;
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
+                ctx = Arrays.copyOf(ctx, cap);
+                shared = false;
             }
             sb.append(c);
             start[n] = from;
             end[n] = to;
             ctx[n] = context;
             return this;
+        }
+
+        /** Writes out the spans of the first {@code n} chars, which follow the verbatim pattern. */
+        private void spell(int n) {
+            int cap = Math.max(16, n * 2);
+            start = new int[cap];
+            end = new int[cap];
+            ctx = new byte[cap];
+            for (int i = 0; i < n; i++) {
+                start[i] = base + i;
+                end[i] = base + i + 1;
+                ctx[i] = uniformCtx;
+            }
         }
 
         /** Appends a string whose chars all come from one parent span (a code point, a specifier). */
@@ -202,13 +262,17 @@ public final class MappedText {
         }
 
         public int endOf(int i) {
-            return end[i];
+            return start == null ? base + i + 1 : end[i];
         }
 
         public MappedText build(int rawStart, int rawEnd, int emptyPoint, byte emptyCtx) {
-            int n = sb.length();
-            return new MappedText(sb.toString(), Arrays.copyOf(start, n), Arrays.copyOf(end, n), Arrays.copyOf(ctx, n),
-                    rawStart, rawEnd, emptyPoint, emptyCtx, parent, codec);
+            if (start == null) {
+                return new MappedText(sb.toString(), null, null, null, 0, base, uniformCtx, rawStart, rawEnd,
+                        emptyPoint, emptyCtx, parent, codec);
+            }
+            shared = true;
+            return new MappedText(sb.toString(), start, end, ctx, 0, 0, (byte) 0, rawStart, rawEnd, emptyPoint,
+                    emptyCtx, parent, codec);
         }
     }
 }

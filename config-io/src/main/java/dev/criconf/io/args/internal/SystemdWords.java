@@ -362,8 +362,16 @@ public final class SystemdWords {
         return Optional.of(sb.toString());
     }
 
+    // codecs hold no state but the flag: one of each serves every word
+    private static final Codec WORD_CUNESCAPE = newWordCodec(true);
+    private static final Codec WORD_PLAIN = newWordCodec(false);
+
     /** The codec of a word's chars inside the text it was split from. */
     public static Codec wordCodec(boolean cunescape) {
+        return cunescape ? WORD_CUNESCAPE : WORD_PLAIN;
+    }
+
+    private static Codec newWordCodec(boolean cunescape) {
         return new Codec() {
             @Override
             public Optional<String> encode(String decoded, byte ctx, boolean atRunStart, boolean atEnd) {

@@ -15,6 +15,10 @@ public final class SpecifierLayer {
      */
     public static MappedText expand(MappedText parent, int from, int to, Specifiers specifiers, List<String> unresolved) {
         String s = parent.text();
+        if (s.indexOf('%', from) < 0 || s.indexOf('%', from) >= to) {
+            // nothing to expand (most values): every char is a literal from the same place
+            return MappedText.verbatim(parent, s, from, to, SpecifierCodec.INSTANCE, SpecifierCodec.LITERAL);
+        }
         MappedText.Builder b = MappedText.builder(parent, SpecifierCodec.INSTANCE);
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);

@@ -95,6 +95,18 @@ public final class EnvironmentEntry {
     /** Reads an {@code Environment=} assignment. */
     public static Parsed parse(UnitAssignment a, Specifiers specifiers) {
         Objects.requireNonNull(a);
+        if (!a.specifierFree()) {
+            return read(a, specifiers);
+        }
+        Parsed p = a.environmentReading();
+        if (p == null) {
+            p = read(a, specifiers);
+            a.environmentReading(p);
+        }
+        return p;
+    }
+
+    private static Parsed read(UnitAssignment a, Specifiers specifiers) {
         List<EnvironmentEntry> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         MappedText u = a.mappedValue();

@@ -103,6 +103,18 @@ public final class ExecCommand {
     public static Parsed parse(UnitAssignment a, Specifiers specifiers) {
         Objects.requireNonNull(a);
         Objects.requireNonNull(specifiers);
+        if (!a.specifierFree()) {
+            return read(a, specifiers);
+        }
+        Parsed p = a.execReading();
+        if (p == null) {
+            p = read(a, specifiers);
+            a.execReading(p);
+        }
+        return p;
+    }
+
+    private static Parsed read(UnitAssignment a, Specifiers specifiers) {
         List<ExecCommand> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         MappedText u = a.mappedValue();

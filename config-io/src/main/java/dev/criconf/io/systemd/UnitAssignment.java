@@ -20,6 +20,13 @@ public final class UnitAssignment {
     private final int keyEnd;
     private final int firstLineStart;
     private final int lastLineEnd;
+    // An Exec*= or Environment= value is read when its file is parsed (for the file's problems) and
+    // again when the unit's commands are expanded, with the unit's specifiers. Without '%' or a
+    // backslash in the value no specifier can appear in its words, so the specifiers play no part
+    // and the first reading is kept here for the next. The results are immutable (final fields
+    // only), so a racy second computation is harmless.
+    private ExecCommand.Parsed execReading;
+    private EnvironmentEntry.Parsed environmentReading;
 
     UnitAssignment(int index, String section, int sectionIndex, String key, MappedText value, SourceText source,
             int keyStart, int keyEnd, int firstLineStart, int lastLineEnd) {
@@ -95,6 +102,28 @@ public final class UnitAssignment {
         }
         int[] span = value.fileSpan(from, to);
         return source.span(span[0], span[1]);
+    }
+
+    /** Whether reading the value's words cannot meet a specifier: no {@code %}, and no escape that could give one. */
+    boolean specifierFree() {
+        String v = value.text();
+        return v.indexOf('%') < 0 && v.indexOf('\\') < 0;
+    }
+
+    ExecCommand.Parsed execReading() {
+        return execReading;
+    }
+
+    void execReading(ExecCommand.Parsed p) {
+        execReading = p;
+    }
+
+    EnvironmentEntry.Parsed environmentReading() {
+        return environmentReading;
+    }
+
+    void environmentReading(EnvironmentEntry.Parsed p) {
+        environmentReading = p;
     }
 
     MappedText mappedValue() {

@@ -23,18 +23,19 @@ public final class EnvVariable {
     private final Source source;
     private final Origin origin;
     private final Origin valueOrigin;
-    private final List<Argument> words;
+    // split on first use: an environment holds every variable set, most never expanded as $NAME
+    // (the split is immutable, so a racy second computation is harmless)
+    private List<Argument> words;
     private final Optional<EnvironmentEntry> entry;
     private final Optional<EnvAssignment> fileAssignment;
 
     private EnvVariable(String name, String value, Source source, Origin origin, Origin valueOrigin,
-            List<Argument> words, Optional<EnvironmentEntry> entry, Optional<EnvAssignment> fileAssignment) {
+            Optional<EnvironmentEntry> entry, Optional<EnvAssignment> fileAssignment) {
         this.name = name;
         this.value = value;
         this.source = source;
         this.origin = origin;
         this.valueOrigin = valueOrigin;
-        this.words = List.copyOf(words);
         this.entry = entry;
         this.fileAssignment = fileAssignment;
     }
@@ -43,14 +44,14 @@ public final class EnvVariable {
     public static EnvVariable of(EnvironmentEntry e) {
         Objects.requireNonNull(e);
         Origin vo = e.value().isEmpty() ? e.origin() : e.originOf(0, e.value().length());
-        return new EnvVariable(e.name(), e.value(), Source.ENVIRONMENT, e.origin(), vo, e.words(), Optional.of(e),
+        return new EnvVariable(e.name(), e.value(), Source.ENVIRONMENT, e.origin(), vo, Optional.of(e),
                 Optional.empty());
     }
 
     /** A variable set by an environment file's assignment. */
     public static EnvVariable of(EnvAssignment a) {
         Objects.requireNonNull(a);
-        return new EnvVariable(a.name(), a.value(), Source.ENVIRONMENT_FILE, a.origin(), a.valueOrigin(), a.words(),
+        return new EnvVariable(a.name(), a.value(), Source.ENVIRONMENT_FILE, a.origin(), a.valueOrigin(),
                 Optional.empty(), Optional.of(a));
     }
 
@@ -86,7 +87,12 @@ public final class EnvVariable {
 
     /** The value split as {@code $NAME} splits it in a command line, each word located where it is written. */
     public List<Argument> words() {
-        return words;
+        List<Argument> w = words;
+        if (w == null) {
+            w = List.copyOf(entry.isPresent() ? entry.get().words() : fileAssignment.get().words());
+            words = w;
+        }
+        return w;
     }
 
     /** The {@code Environment=} word, for {@link Source#ENVIRONMENT}. */

@@ -183,7 +183,13 @@ public final class MappedText {
     public static final class Builder {
         private final MappedText parent;
         private final Codec codec;
-        private final StringBuilder sb = new StringBuilder();
+        // While every char so far was appended as a run of one string, taken where it was written
+        // (a word without quotes or escapes), the text is that piece of the string: no
+        // StringBuilder until a char breaks the pattern.
+        private StringBuilder sb;
+        private String src;
+        private int srcFrom;
+        private int len;
         // Until a char breaks the pattern "next parent char, same context" the spans are only
         // base and context; the arrays are made when one does.
         private int base;
@@ -200,17 +206,64 @@ public final class MappedText {
         }
 
         public Builder append(char c, int from, int to, byte context) {
-            int n = sb.length();
+            text().append(c);
+            span(from, to, context);
+            len++;
+            return this;
+        }
+
+        /**
+         * Appends chars {@code [from, to)} of {@code s}, each from its own position in the parent
+         * ({@code s} is the parent's text): the same as appending them one by one.
+         */
+        public Builder appendRun(String s, int from, int to, byte context) {
+            if (from >= to) {
+                return this;
+            }
+            if (sb == null && (len == 0 || (s == src && from == srcFrom + len))) {
+                if (len == 0) {
+                    src = s;
+                    srcFrom = from;
+                }
+            } else {
+                text().append(s, from, to);
+            }
+            if (start == null && (len == 0 || (from == base + len && context == uniformCtx))) {
+                if (len == 0) {
+                    base = from;
+                    uniformCtx = context;
+                }
+                len += to - from;
+                return this;
+            }
+            for (int i = from; i < to; i++) {
+                span(i, i + 1, context);
+                len++;
+            }
+            return this;
+        }
+
+        private StringBuilder text() {
+            if (sb == null) {
+                sb = new StringBuilder(Math.max(16, len + 16));
+                if (len > 0) {
+                    sb.append(src, srcFrom, srcFrom + len);
+                }
+            }
+            return sb;
+        }
+
+        /** Records the span of char {@code len} (the caller counts it). */
+        private void span(int from, int to, byte context) {
+            int n = len;
             if (start == null) {
                 if (n == 0 && to == from + 1) {
                     base = from;
                     uniformCtx = context;
-                    sb.append(c);
-                    return this;
+                    return;
                 }
                 if (n > 0 && from == base + n && to == from + 1 && context == uniformCtx) {
-                    sb.append(c);
-                    return this;
+                    return;
                 }
                 spell(n);
             } else if (shared || n == start.length) {
@@ -220,11 +273,9 @@ public final class MappedText {
                 ctx = Arrays.copyOf(ctx, cap);
                 shared = false;
             }
-            sb.append(c);
             start[n] = from;
             end[n] = to;
             ctx[n] = context;
-            return this;
         }
 
         /** Writes out the spans of the first {@code n} chars, which follow the verbatim pattern. */
@@ -249,16 +300,22 @@ public final class MappedText {
         }
 
         public int length() {
-            return sb.length();
+            return len;
         }
 
         /** Drops chars from {@code n} on (systemd's trailing-whitespace chomp). */
         public void truncate(int n) {
-            sb.setLength(n);
+            if (sb != null) {
+                sb.setLength(n);
+            }
+            len = n;
         }
 
         public char charAt(int i) {
-            return sb.charAt(i);
+            if (i >= len) {
+                throw new StringIndexOutOfBoundsException("index " + i + ", length " + len);
+            }
+            return sb == null ? src.charAt(srcFrom + i) : sb.charAt(i);
         }
 
         public int endOf(int i) {
@@ -266,12 +323,13 @@ public final class MappedText {
         }
 
         public MappedText build(int rawStart, int rawEnd, int emptyPoint, byte emptyCtx) {
+            String text = sb != null ? sb.toString() : len == 0 ? "" : src.substring(srcFrom, srcFrom + len);
             if (start == null) {
-                return new MappedText(sb.toString(), null, null, null, 0, base, uniformCtx, rawStart, rawEnd,
+                return new MappedText(text, null, null, null, 0, base, uniformCtx, rawStart, rawEnd,
                         emptyPoint, emptyCtx, parent, codec);
             }
             shared = true;
-            return new MappedText(sb.toString(), start, end, ctx, 0, 0, (byte) 0, rawStart, rawEnd, emptyPoint,
+            return new MappedText(text, start, end, ctx, 0, 0, (byte) 0, rawStart, rawEnd, emptyPoint,
                     emptyCtx, parent, codec);
         }
     }

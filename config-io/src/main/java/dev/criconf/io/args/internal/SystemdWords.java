@@ -94,7 +94,7 @@ public final class SystemdWords {
         String s = src.text();
         int n = s.length();
         int p = from;
-        while (p < n && WHITESPACE.indexOf(s.charAt(p)) >= 0) {
+        while (p < n && whitespace(s.charAt(p))) {
             p++;
         }
         if (p >= n) {
@@ -139,8 +139,13 @@ public final class SystemdWords {
                     lastEnd = p;
                     continue;
                 }
-                b.append(c, p, p + 1, quote == '"' ? DQ : SQ);
-                p++;
+                // the run up to the closing quote or a backslash, in one piece
+                int q = p + 1;
+                while (q < n && s.charAt(q) != quote && s.charAt(q) != '\\') {
+                    q++;
+                }
+                b.appendRun(s, p, q, quote == '"' ? DQ : SQ);
+                p = q;
                 lastEnd = p;
                 continue;
             }
@@ -169,19 +174,33 @@ public final class SystemdWords {
                 lastEnd = p;
                 continue;
             }
-            if (WHITESPACE.indexOf(c) >= 0) {
+            if (whitespace(c)) {
                 break;
             }
-            b.append(c, p, p + 1, UNQ);
-            p++;
+            // the run of plain chars (no blank, backslash or quote that counts), in one piece
+            boolean quotes = (flags & UNQUOTE) != 0;
+            int q = p + 1;
+            while (q < n) {
+                char d = s.charAt(q);
+                if (whitespace(d) || d == '\\' || (quotes && (d == '\'' || d == '"'))) {
+                    break;
+                }
+                q++;
+            }
+            b.appendRun(s, p, q, UNQ);
+            p = q;
             lastEnd = p;
         }
         int next = p;
-        while (next < n && WHITESPACE.indexOf(s.charAt(next)) >= 0) {
+        while (next < n && whitespace(s.charAt(next))) {
             next++;
         }
         MappedText word = b.build(wordStart, lastEnd, emptyPoint >= 0 ? emptyPoint : wordStart, emptyCtx);
         return new Extracted(Optional.of(new Word(word, wordStart, lastEnd, invalidEscape)), next, Optional.empty(), -1);
+    }
+
+    private static boolean whitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /**

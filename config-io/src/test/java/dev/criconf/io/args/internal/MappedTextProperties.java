@@ -31,6 +31,8 @@ class MappedTextProperties {
         }
     };
 
+    private static final String PARENT = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(3);
+
     /** The model: what each char maps to, stored char by char. */
     record Model(String text, int[] start, int[] end, byte[] ctx, int rawStart, int rawEnd, int emptyPoint,
             byte emptyCtx) {
@@ -97,7 +99,7 @@ class MappedTextProperties {
                 spans.add(new int[] {next, next + 1});
                 ctxs.add(ctx);
                 next++;
-            } else if (kind < 16) {
+            } else if (kind < 15) {
                 char c = (char) ('A' + r.nextInt(26));
                 int from = r.nextInt(60);
                 int to = from + r.nextInt(4);
@@ -110,6 +112,20 @@ class MappedTextProperties {
                     next = to;
                     ctx = k;
                 }
+            } else if (kind < 17) {
+                // a run of a parent text; sometimes an equal string that is another object
+                String src = r.nextInt(4) == 0 ? new String(PARENT) : PARENT;
+                int from = r.nextInt(3) > 0 ? Math.min(next, 90) : r.nextInt(90);
+                int to = from + r.nextInt(8);
+                byte k = r.nextInt(3) > 0 ? ctx : (byte) (r.nextInt(4) - 1);
+                b.appendRun(src, from, to, k);
+                for (int i = from; i < to; i++) {
+                    text.append(src.charAt(i));
+                    spans.add(new int[] {i, i + 1});
+                    ctxs.add(k);
+                }
+                next = to;
+                ctx = k;
             } else if (kind < 18) {
                 int n = r.nextInt(text.length() + 1);
                 b.truncate(n);

@@ -138,8 +138,16 @@ final class EnvParser {
                         lastValueWhitespace = -1;
                     } else {
                         if (!blank(c)) {
+                            // the run of plain chars, in one piece
+                            int q = i + 1;
+                            while (q < n && !blank(t.charAt(q)) && t.charAt(q) != '\\') {
+                                q++;
+                            }
                             lastValueWhitespace = -1;
-                            lastSyntaxEnd = i + 1;
+                            lastSyntaxEnd = q;
+                            value.appendRun(t, i, q, EnvValueCodec.UNQ);
+                            i = q - 1;
+                            break;
                         } else if (lastValueWhitespace < 0) {
                             lastValueWhitespace = value.length();
                         }
@@ -159,7 +167,12 @@ final class EnvParser {
                         state = State.PRE_VALUE;
                         lastSyntaxEnd = i + 1;
                     } else {
-                        value.append(c, i, i + 1, EnvValueCodec.SQ);
+                        int q = i + 1;
+                        while (q < n && t.charAt(q) != '\'') {
+                            q++;
+                        }
+                        value.appendRun(t, i, q, EnvValueCodec.SQ);
+                        i = q - 1;
                     }
                     break;
                 case DOUBLE_QUOTE:
@@ -170,7 +183,12 @@ final class EnvParser {
                         state = State.DOUBLE_QUOTE_ESCAPE;
                         escapeAt = i;
                     } else {
-                        value.append(c, i, i + 1, EnvValueCodec.DQ);
+                        int q = i + 1;
+                        while (q < n && t.charAt(q) != '"' && t.charAt(q) != '\\') {
+                            q++;
+                        }
+                        value.appendRun(t, i, q, EnvValueCodec.DQ);
+                        i = q - 1;
                     }
                     break;
                 case DOUBLE_QUOTE_ESCAPE:

@@ -1,5 +1,6 @@
 package dev.criconf.io.toml;
 
+import dev.criconf.io.toml.internal.TomlViewBuilder;
 import dev.criconf.model.Origin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ public record TomlTable(Map<String, TomlValue> entries, Origin origin, Optional<
 
     /** Checks that no component is null. */
     public TomlTable {
-        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        // the view builder's map is made for this table and never touched again: no defensive copy
+        entries = Collections.unmodifiableMap(entries instanceof TomlViewBuilder.Entries
+                ? entries : new LinkedHashMap<>(entries));
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(keyOrigin, "keyOrigin");
     }

@@ -1,6 +1,5 @@
 package dev.criconf.io.toml;
 
-import dev.criconf.io.toml.internal.TomlViewBuilder;
 import dev.criconf.model.Origin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,9 +20,7 @@ public record TomlTable(Map<String, TomlValue> entries, Origin origin, Optional<
 
     /** Checks that no component is null. */
     public TomlTable {
-        // the view builder's map is made for this table and never touched again: no defensive copy
-        entries = Collections.unmodifiableMap(entries instanceof TomlViewBuilder.Entries
-                ? entries : new LinkedHashMap<>(entries));
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(keyOrigin, "keyOrigin");
     }

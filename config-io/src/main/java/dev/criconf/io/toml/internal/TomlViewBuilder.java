@@ -26,20 +26,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds the public read-only view (records with origins) from the parsed table tree. */
 public final class TomlViewBuilder {
-
-    /**
-     * The entries of one table, made by this builder for that table alone and not changed after
-     * it is built, so {@link TomlTable} takes it without a defensive copy (internal: not exported).
-     */
-    public static final class Entries extends LinkedHashMap<String, TomlValue> {
-        private static final long serialVersionUID = 1L;
-
-        private Entries() {}
-    }
 
     private final SourceText source;
     private final char[] s;
@@ -56,7 +47,7 @@ public final class TomlViewBuilder {
     }
 
     private TomlTable table(Table t, Origin origin, Optional<Origin> keyOrigin) {
-        Entries entries = new Entries();
+        Map<String, TomlValue> entries = new LinkedHashMap<>();
         for (Entry e : t.entries.values()) {
             entries.put(e.name, entry(e));
         }

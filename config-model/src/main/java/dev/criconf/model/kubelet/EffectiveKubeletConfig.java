@@ -63,7 +63,9 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(configFile, "configFile");
         dropInFiles = List.copyOf(dropInFiles);
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        // compute's own map is read-only and private to the result: no copy needed
+        settings = settings instanceof PlannedSettings ? settings
+                : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         flagOnly = Collections.unmodifiableMap(new LinkedHashMap<>(flagOnly));
         problems = List.copyOf(problems);
     }
@@ -144,7 +146,8 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
         boolean mergeEvictionDefaults = configFile
                 .flatMap(KubeletConfiguration::mergeDefaultEvictionSettings).map(Setting::value).orElse(false);
-        Map<String, EffectiveSetting> settings = new LinkedHashMap<>();
+        LinePlan line = LinePlan.of(version);
+        EffectiveSetting[] settings = new EffectiveSetting[line.plans().size()];
         List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
         // a field is looked up in a file only when the file has its top-level key: most fields are in no file
         Set<String> fileKeys = configFile.map(c -> topLevelKeys(c.tree())).orElse(Set.of());
@@ -152,8 +155,15 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         for (KubeletConfiguration d : dropIns) {
             dropInKeys.add(topLevelKeys(d.tree()));
         }
-        for (FieldPlan plan : FieldPlan.of(version)) {
+        for (int p = 0; p < settings.length; p++) {
+            FieldPlan plan = line.plans().get(p);
             Field field = plan.field();
+            List<CommandLineFlag> fieldFlags = byField.isEmpty() ? null : byField.get(field.path());
+            if (fieldFlags == null && !inAnyFile(plan.pathParts()[0], configFile.isPresent(), fileKeys, dropInKeys)) {
+                // nothing sets the field: the setting is its release default, the same every time
+                settings[p] = plan.untouched();
+                continue;
+            }
             Accumulator acc = new Accumulator(plan);
             if (configFile.isPresent() && fileKeys.contains(plan.pathParts()[0])) {
                 acc.file(configFile.get(), mergeEvictionDefaults);
@@ -164,15 +174,15 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                 }
             }
             boolean first = true;
-            for (CommandLineFlag f : byField.getOrDefault(field.path(), List.of())) {
+            for (CommandLineFlag f : fieldFlags == null ? List.<CommandLineFlag>of() : fieldFlags) {
                 List<Problem> found = new ArrayList<>();
                 acc.flag(f, first, found);
-                for (Problem p : found) {
-                    flagProblems.add(Map.entry(position.get(f), p));
+                for (Problem problem : found) {
+                    flagProblems.add(Map.entry(position.get(f), problem));
                 }
                 first = false;
             }
-            settings.put(field.path(), acc.result());
+            settings[p] = acc.result();
         }
         flagProblems.sort(Map.Entry.comparingByKey());
         for (Map.Entry<Integer, Problem> e : flagProblems) {
@@ -182,7 +192,20 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         for (KubeletConfiguration d : dropIns) {
             dropInFiles.add(d.file());
         }
-        return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles, settings, flagOnly, problems);
+        return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles,
+                new PlannedSettings(line, settings), flagOnly, problems);
+    }
+
+    private static boolean inAnyFile(String topKey, boolean hasFile, Set<String> fileKeys, List<Set<String>> dropInKeys) {
+        if (hasFile && fileKeys.contains(topKey)) {
+            return true;
+        }
+        for (Set<String> keys : dropInKeys) {
+            if (keys.contains(topKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> topLevelKeys(ConfigTable tree) {
@@ -199,26 +222,36 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
      * the default and, for map fields, the default's entries.
      */
     private record FieldPlan(Field field, String[] pathParts, Optional<Setting<String>> defaultValue,
-            Map<String, Setting<String>> defaultEntries) {
+            Map<String, Setting<String>> defaultEntries, EffectiveSetting untouched) {
+    }
+
+    /**
+     * The fields of one release line in struct order, with each path's position: the settings map of
+     * a result is an array in this order. {@code untouched} is the setting of a field nothing sets
+     * (what the {@link Accumulator} gives without contributions); it is immutable and made from the
+     * catalog alone, so every result of the line shares it.
+     */
+    private record LinePlan(List<FieldPlan> plans, Map<String, Integer> index) {
 
         /** Plans by {@code major * 1000 + minor}; bounded, as versions come from the files read. */
-        private static final Map<Integer, List<FieldPlan>> BY_LINE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<Integer, LinePlan> BY_LINE = new java.util.concurrent.ConcurrentHashMap<>();
         private static final int MAX_LINES = 256;
 
-        static List<FieldPlan> of(KubernetesVersion version) {
+        static LinePlan of(KubernetesVersion version) {
             int key = version.major() * 1000 + version.minor();
-            List<FieldPlan> plans = BY_LINE.get(key);
-            if (plans == null) {
-                plans = make(version);
+            LinePlan line = BY_LINE.get(key);
+            if (line == null) {
+                line = make(version);
                 if (BY_LINE.size() < MAX_LINES) {
-                    BY_LINE.putIfAbsent(key, plans);
+                    BY_LINE.putIfAbsent(key, line);
                 }
             }
-            return plans;
+            return line;
         }
 
-        private static List<FieldPlan> make(KubernetesVersion version) {
+        private static LinePlan make(KubernetesVersion version) {
             List<FieldPlan> out = new ArrayList<>();
+            Map<String, Integer> index = new java.util.HashMap<>();
             for (Field f : KubeletFieldCatalog.all()) {
                 if (!f.existsIn(version)) {
                     continue;
@@ -226,10 +259,84 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                 Optional<Setting<String>> d = f.defaultIn(version);
                 Map<String, Setting<String>> entries = f.type().isMap() && d.isPresent()
                         ? Collections.unmodifiableMap(Accumulator.defaultEntries(d.get())) : Map.of();
-                out.add(new FieldPlan(f, f.path().split("\\."), d, entries));
+                EffectiveSetting untouched = new EffectiveSetting(f.path(), f.type(), d, List.of(), Optional.empty(), entries);
+                index.put(f.path(), out.size());
+                out.add(new FieldPlan(f, f.path().split("\\."), d, entries, untouched));
             }
-            return List.copyOf(out);
+            // a HashMap, not Map.copyOf: get(null) and get of another type must answer null as before
+            return new LinePlan(List.copyOf(out), Collections.unmodifiableMap(index));
         }
+    }
+
+    /**
+     * The settings of one result: read-only, in struct order, looked up through the line's index
+     * instead of a map built per node. Equal to (and printed as) the map of the same entries.
+     */
+    private static final class PlannedSettings extends java.util.AbstractMap<String, EffectiveSetting> {
+        private final LinePlan line;
+        private final EffectiveSetting[] values;
+
+        PlannedSettings(LinePlan line, EffectiveSetting[] values) {
+            this.line = line;
+            this.values = values;
+        }
+
+        @Override
+        public EffectiveSetting get(Object key) {
+            Integer i = line.index().get(key);
+            return i == null ? null : values[i];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return line.index().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Set<Map.Entry<String, EffectiveSetting>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<String, EffectiveSetting>> iterator() {
+                    return new java.util.Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < values.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, EffectiveSetting> next() {
+                            if (next >= values.length) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            EffectiveSetting v = values[next];
+                            return new java.util.AbstractMap.SimpleImmutableEntry<>(line.plans().get(next++).field().path(), v);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return values.length;
+                }
+            };
+        }
+    }
+
+    /**
+     * The setting an {@link Accumulator} gives a field nothing sets, for tests that check it
+     * against the shared {@code untouched} one; empty when the field is not in the release.
+     */
+    static Optional<EffectiveSetting> accumulatedDefault(KubernetesVersion version, String path) {
+        LinePlan line = LinePlan.of(version);
+        Integer i = line.index().get(path);
+        return i == null ? Optional.empty() : Optional.of(new Accumulator(line.plans().get(i)).result());
     }
 
     /** Folds the contributions of one field. */

@@ -50,7 +50,7 @@ final class StreamBuilder {
     private final List<Problem> problems = new ArrayList<>();
     private final List<YamlDocument> documents = new ArrayList<>();
     /** Text that belongs to tokens other than indicators and comments: [start, end) pairs, flat. */
-    private int[] covered = new int[256];
+    private int[] covered;
     private int coveredSize;
     /** Multi-line flow content inside block collections: {start, end, threshold, isCollection}. */
     private final List<int[]> indentChecks = new ArrayList<>();
@@ -124,6 +124,8 @@ final class StreamBuilder {
         this.text = src.text();
         this.cps = CodePointOffsets.of(text);
         this.limits = limits;
+        // about one pair per 16 chars in configuration files; it grows when a file has more
+        this.covered = new int[Math.max(16, Math.min(256, text.length() / 8))];
     }
 
     static YamlStream build(SourceText src, ParseLimits limits, List<Problem> earlier) {
@@ -140,14 +142,38 @@ final class StreamBuilder {
         return new YamlStream(src, limits, sorted, b.documents);
     }
 
-    private static LoadSettings settings(String label) {
-        return LoadSettings.builder()
-                .setLabel(label)
-                .setParseComments(false)
-                .setUseMarks(true)
-                .setAllowDuplicateKeys(true)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
+    /**
+     * The parser's settings, made once: building them builds a schema and its resolvers, a fixed
+     * cost that weighed on every small file. They are never changed after build. The label only
+     * names marks inside snakeyaml-engine's own exception texts, which are not used here (problems
+     * are built from the problem, context and mark index), so the file name need not be in it.
+     * Buffer sizes are powers of two up to the engine's default of 1024 chars: a file that fits in
+     * one is read into one char buffer of about its own size instead of always 1024.
+     */
+    private static final LoadSettings[] SETTINGS = new LoadSettings[4];
+    private static final int SMALLEST_BUFFER = 128;
+
+    static {
+        for (int i = 0; i < SETTINGS.length; i++) {
+            SETTINGS[i] = LoadSettings.builder()
+                    .setLabel("criconf")
+                    .setParseComments(false)
+                    .setUseMarks(true)
+                    .setAllowDuplicateKeys(true)
+                    .setCodePointLimit(Integer.MAX_VALUE)
+                    .setBufferSize(SMALLEST_BUFFER << i)
+                    .build();
+        }
+    }
+
+    /** Settings whose buffer holds {@code chars} at once when it is no more than 1024. */
+    static LoadSettings settings(int chars) {
+        for (int i = 0; i < SETTINGS.length - 1; i++) {
+            if (chars <= SMALLEST_BUFFER << i) {
+                return SETTINGS[i];
+            }
+        }
+        return SETTINGS[SETTINGS.length - 1];
     }
 
     private int off(Optional<Mark> mark) {
@@ -184,7 +210,7 @@ final class StreamBuilder {
         try {
             // what snakeyaml-engine's lowlevel.Parse#parseString does; that package is not exported
             // by the engine's module-info, so on the module path only the parser itself is reachable
-            LoadSettings settings = settings(src.name());
+            LoadSettings settings = settings(text.length());
             Iterator<Event> it = new ParserImpl(settings, new StreamReader(settings, new StringReader(text)));
             while (it.hasNext()) {
                 Event e = it.next();

@@ -149,27 +149,28 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         LinePlan line = LinePlan.of(version);
         EffectiveSetting[] settings = new EffectiveSetting[line.plans().size()];
         List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
-        // a field is looked up in a file only when the file has its top-level key: most fields are in no file
-        Set<String> fileKeys = configFile.map(c -> topLevelKeys(c.tree())).orElse(Set.of());
-        List<Set<String>> dropInKeys = new ArrayList<>(dropIns.size());
+        // a field is looked up in a file only when the file has its top-level key (most fields are in
+        // no file); which fields those are is found from the file's few keys, not by asking each field
+        boolean[] fileKeys = configFile.map(c -> fieldsUnder(line, c.tree())).orElse(null);
+        List<boolean[]> dropInKeys = new ArrayList<>(dropIns.size());
         for (KubeletConfiguration d : dropIns) {
-            dropInKeys.add(topLevelKeys(d.tree()));
+            dropInKeys.add(fieldsUnder(line, d.tree()));
         }
         for (int p = 0; p < settings.length; p++) {
             FieldPlan plan = line.plans().get(p);
             Field field = plan.field();
             List<CommandLineFlag> fieldFlags = byField.isEmpty() ? null : byField.get(field.path());
-            if (fieldFlags == null && !inAnyFile(plan.pathParts()[0], configFile.isPresent(), fileKeys, dropInKeys)) {
+            if (fieldFlags == null && !inAnyFile(p, fileKeys, dropInKeys)) {
                 // nothing sets the field: the setting is its release default, the same every time
                 settings[p] = plan.untouched();
                 continue;
             }
             Accumulator acc = new Accumulator(plan);
-            if (configFile.isPresent() && fileKeys.contains(plan.pathParts()[0])) {
+            if (fileKeys != null && fileKeys[p]) {
                 acc.file(configFile.get(), mergeEvictionDefaults);
             }
             for (int i = 0; i < dropIns.size(); i++) {
-                if (dropInKeys.get(i).contains(plan.pathParts()[0])) {
+                if (dropInKeys.get(i)[p]) {
                     acc.dropIn(dropIns.get(i));
                 }
             }
@@ -196,24 +197,30 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                 new PlannedSettings(line, settings), flagOnly, problems);
     }
 
-    private static boolean inAnyFile(String topKey, boolean hasFile, Set<String> fileKeys, List<Set<String>> dropInKeys) {
-        if (hasFile && fileKeys.contains(topKey)) {
+    private static boolean inAnyFile(int field, boolean[] fileKeys, List<boolean[]> dropInKeys) {
+        if (fileKeys != null && fileKeys[field]) {
             return true;
         }
-        for (Set<String> keys : dropInKeys) {
-            if (keys.contains(topKey)) {
+        for (boolean[] keys : dropInKeys) {
+            if (keys[field]) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Set<String> topLevelKeys(ConfigTable tree) {
-        Set<String> keys = new java.util.HashSet<>();
+    /** Marks, by position in the line, the fields whose path starts with a top-level key of the tree. */
+    private static boolean[] fieldsUnder(LinePlan line, ConfigTable tree) {
+        boolean[] out = new boolean[line.plans().size()];
         for (ConfigEntry e : tree.entries()) {
-            keys.add(e.key());
+            int[] fields = line.byTopKey().get(e.key());
+            if (fields != null) {
+                for (int f : fields) {
+                    out[f] = true;
+                }
+            }
         }
-        return keys;
+        return out;
     }
 
     /**
@@ -231,7 +238,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
      * (what the {@link Accumulator} gives without contributions); it is immutable and made from the
      * catalog alone, so every result of the line shares it.
      */
-    private record LinePlan(List<FieldPlan> plans, Map<String, Integer> index) {
+    private record LinePlan(List<FieldPlan> plans, Map<String, Integer> index, Map<String, int[]> byTopKey) {
 
         /** Plans by {@code major * 1000 + minor}; bounded, as versions come from the files read. */
         private static final Map<Integer, LinePlan> BY_LINE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -263,8 +270,14 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                 index.put(f.path(), out.size());
                 out.add(new FieldPlan(f, f.path().split("\\."), d, entries, untouched));
             }
+            Map<String, List<Integer>> under = new java.util.HashMap<>();
+            for (int i = 0; i < out.size(); i++) {
+                under.computeIfAbsent(out.get(i).pathParts()[0], k -> new ArrayList<>()).add(i);
+            }
+            Map<String, int[]> byTopKey = new java.util.HashMap<>();
+            under.forEach((k, v) -> byTopKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             // a HashMap, not Map.copyOf: get(null) and get of another type must answer null as before
-            return new LinePlan(List.copyOf(out), Collections.unmodifiableMap(index));
+            return new LinePlan(List.copyOf(out), Collections.unmodifiableMap(index), byTopKey);
         }
     }
 

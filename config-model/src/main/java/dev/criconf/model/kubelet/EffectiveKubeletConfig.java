@@ -129,14 +129,23 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         Objects.requireNonNull(flags, "flags");
         List<Problem> problems = new ArrayList<>();
         Map<CommandLineFlag, Integer> position = new java.util.IdentityHashMap<>();
-        Map<String, List<CommandLineFlag>> byField = new LinkedHashMap<>();
+        LinePlan line = LinePlan.of(version);
+        // the flags of each field, by the field's position in the line; made when a flag sets a field
+        List<CommandLineFlag>[] byField = null;
         Map<String, Setting<String>> flagOnly = new LinkedHashMap<>();
         for (CommandLineFlag f : flags.map(KubeletFlags::flags).orElse(List.of())) {
             position.put(f, position.size());
             Optional<KubeletFlagCatalog.Flag> spec = KubeletFlagCatalog.find(f.name());
             Optional<Field> field = spec.flatMap(KubeletFlagCatalog.Flag::configField).flatMap(KubeletFieldCatalog::find);
             if (field.isPresent() && field.get().existsIn(version)) {
-                byField.computeIfAbsent(field.get().path(), k -> new ArrayList<>()).add(f);
+                if (byField == null) {
+                    byField = newFlagLists(line.plans().size());
+                }
+                int at = line.index().get(field.get().path());
+                if (byField[at] == null) {
+                    byField[at] = new ArrayList<>(2);
+                }
+                byField[at].add(f);
             } else if (field.isPresent() && spec.get().existsIn(version)) {
                 // a flag older than its field (e.g. --container-runtime-endpoint before 1.27)
                 flagOnly.put(f.name(), f.asSetting());
@@ -146,7 +155,6 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
         boolean mergeEvictionDefaults = configFile
                 .flatMap(KubeletConfiguration::mergeDefaultEvictionSettings).map(Setting::value).orElse(false);
-        LinePlan line = LinePlan.of(version);
         EffectiveSetting[] settings = new EffectiveSetting[line.plans().size()];
         List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
         // a field is looked up in a file only when the file has its top-level key (most fields are in
@@ -158,8 +166,7 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
         for (int p = 0; p < settings.length; p++) {
             FieldPlan plan = line.plans().get(p);
-            Field field = plan.field();
-            List<CommandLineFlag> fieldFlags = byField.isEmpty() ? null : byField.get(field.path());
+            List<CommandLineFlag> fieldFlags = byField == null ? null : byField[p];
             if (fieldFlags == null && !inAnyFile(p, fileKeys, dropInKeys)) {
                 // nothing sets the field: the setting is its release default, the same every time
                 settings[p] = plan.untouched();
@@ -195,6 +202,11 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
         return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles,
                 new PlannedSettings(line, settings), flagOnly, problems);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CommandLineFlag>[] newFlagLists(int fields) {
+        return (List<CommandLineFlag>[]) new List<?>[fields];
     }
 
     private static boolean inAnyFile(int field, boolean[] fileKeys, List<boolean[]> dropInKeys) {

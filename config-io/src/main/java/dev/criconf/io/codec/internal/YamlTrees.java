@@ -180,8 +180,11 @@ public final class YamlTrees {
 
     private ConfigValue scalar(YamlScalar s) {
         YamlValue v = ScalarResolver.resolve(schema, s.value(), s.style(), s.tag());
-        String raw = raw(s.origin());
         Origin at = s.origin();
+        // most scalars are written as their value (plain, one line): the value is the raw text then
+        String value = s.value();
+        String raw = at.length() == value.length() && at.offset() >= 0 && text.startsWith(value, at.offset())
+                ? value : raw(at);
         if (v instanceof YamlValue.NullValue) {
             return new ConfigNull(raw, at);
         }
@@ -198,8 +201,8 @@ public final class YamlTrees {
     }
 
     private ConfigTable mapping(YamlMapping m, int depth) {
-        List<ConfigEntry> entries = new ArrayList<>();
         List<YamlMapping.Entry> written = m.entries();
+        List<ConfigEntry> entries = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             YamlMapping.Entry e = written.get(i);
             if (schema == YamlSchema.YAML_1_1_KUBELET && isMergeKey(e.key())) {

@@ -47,10 +47,15 @@ final class StreamBuilder {
     private final String text;
     private final CodePointOffsets cps;
     private final ParseLimits limits;
+    /**
+     * Values are decoded on first use ({@link YamlDocument#value}), not during the parse; only
+     * mapping keys are resolved here, for the duplicate check. See {@link #canDeferValues}.
+     */
+    private final boolean deferValues;
     private final List<Problem> problems = new ArrayList<>();
     private final List<YamlDocument> documents = new ArrayList<>();
     /** Text that belongs to tokens other than indicators and comments: [start, end) pairs, flat. */
-    private int[] covered = new int[256];
+    private int[] covered;
     private int coveredSize;
     /** Multi-line flow content inside block collections: {start, end, threshold, isCollection}. */
     private final List<int[]> indentChecks = new ArrayList<>();
@@ -63,7 +68,7 @@ final class StreamBuilder {
     private Map<String, Object> anchors = new HashMap<>();
     private Map<Integer, YamlNode> aliasTargets = new HashMap<>();
     /** YAML 1.1 values of the anchored nodes of the document, for the aliases that follow. */
-    private Map<YamlNode, YamlValue> anchoredValues = new IdentityHashMap<>();
+    private Map<YamlNode, YamlValue> anchoredValues;
     /** Problems of the document's YAML 1.1 decode, reported once it is complete. */
     private List<Problem> docIssues = new ArrayList<>();
     private YamlValue docValue;
@@ -118,16 +123,35 @@ final class StreamBuilder {
         }
     }
 
-    private StreamBuilder(SourceText src, ParseLimits limits) {
+    private StreamBuilder(SourceText src, ParseLimits limits, boolean deferValues) {
+        this.deferValues = deferValues;
         this.src = src;
         this.lines = src.cursor();
         this.text = src.text();
         this.cps = CodePointOffsets.of(text);
         this.limits = limits;
+        // about one pair per 8 chars in configuration files; it grows when a file has more
+        this.covered = new int[Math.max(16, Math.min(256, text.length() / 4))];
     }
 
     static YamlStream build(SourceText src, ParseLimits limits, List<Problem> earlier) {
-        StreamBuilder b = new StreamBuilder(src, limits);
+        return build(src, limits, earlier, canDeferValues(src.text()));
+    }
+
+    /**
+     * Whether the YAML 1.1 values of a text's documents can be left to {@link ValueDecoder} on first
+     * use: only when nothing in the decode can yield a problem or need a value during the parse, that
+     * is without aliases (which need a '*'), merge keys (a "<<", tagged or plain, so a '!' or a "<<")
+     * and tags. Node files are read for their trees, not their values, so most parses skip the
+     * decode; duplicate keys are still found during the parse, from the keys' values alone.
+     */
+    static boolean canDeferValues(String text) {
+        return text.indexOf('*') < 0 && text.indexOf('!') < 0 && text.indexOf("<<") < 0;
+    }
+
+    /** {@code deferValues} may only be true when {@link #canDeferValues} is; tests compare both ways. */
+    static YamlStream build(SourceText src, ParseLimits limits, List<Problem> earlier, boolean deferValues) {
+        StreamBuilder b = new StreamBuilder(src, limits, deferValues);
         b.problems.addAll(earlier);
         boolean clean = b.readEvents();
         if (clean && b.problems.isEmpty()) {
@@ -140,14 +164,38 @@ final class StreamBuilder {
         return new YamlStream(src, limits, sorted, b.documents);
     }
 
-    private static LoadSettings settings(String label) {
-        return LoadSettings.builder()
-                .setLabel(label)
-                .setParseComments(false)
-                .setUseMarks(true)
-                .setAllowDuplicateKeys(true)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
+    /**
+     * The parser's settings, made once: building them builds a schema and its resolvers, a fixed
+     * cost that weighed on every small file. They are never changed after build. The label only
+     * names marks inside snakeyaml-engine's own exception texts, which are not used here (problems
+     * are built from the problem, context and mark index), so the file name need not be in it.
+     * Buffer sizes are powers of two up to the engine's default of 1024 chars: a file that fits in
+     * one is read into one char buffer of about its own size instead of always 1024.
+     */
+    private static final LoadSettings[] SETTINGS = new LoadSettings[4];
+    private static final int SMALLEST_BUFFER = 128;
+
+    static {
+        for (int i = 0; i < SETTINGS.length; i++) {
+            SETTINGS[i] = LoadSettings.builder()
+                    .setLabel("criconf")
+                    .setParseComments(false)
+                    .setUseMarks(true)
+                    .setAllowDuplicateKeys(true)
+                    .setCodePointLimit(Integer.MAX_VALUE)
+                    .setBufferSize(SMALLEST_BUFFER << i)
+                    .build();
+        }
+    }
+
+    /** Settings whose buffer holds {@code chars} at once when it is no more than 1024. */
+    static LoadSettings settings(int chars) {
+        for (int i = 0; i < SETTINGS.length - 1; i++) {
+            if (chars <= SMALLEST_BUFFER << i) {
+                return SETTINGS[i];
+            }
+        }
+        return SETTINGS[SETTINGS.length - 1];
     }
 
     private int off(Optional<Mark> mark) {
@@ -184,7 +232,7 @@ final class StreamBuilder {
         try {
             // what snakeyaml-engine's lowlevel.Parse#parseString does; that package is not exported
             // by the engine's module-info, so on the module path only the parser itself is reachable
-            LoadSettings settings = settings(src.name());
+            LoadSettings settings = settings(text.length());
             Iterator<Event> it = new ParserImpl(settings, new StreamReader(settings, new StringReader(text)));
             while (it.hasNext()) {
                 Event e = it.next();
@@ -249,7 +297,8 @@ final class StreamBuilder {
                 docValue = null;
                 anchors = new HashMap<>();
                 aliasTargets = new HashMap<>();
-                anchoredValues = new IdentityHashMap<>();
+                // made at the document's first anchor: most documents have none
+                anchoredValues = null;
                 docIssues = new ArrayList<>();
                 return true;
             }
@@ -352,11 +401,16 @@ final class StreamBuilder {
             // an immutable list, which the record's List.copyOf keeps as it is
             List<YamlMapping.Entry> entries = List.of(pairs);
             YamlMapping m = new YamlMapping(entries, o.flow, o.tag, o.anchor, origin, nodeOrigin);
-            value = mappingValue(m, o.values);
+            if (deferValues) {
+                duplicateKeys(m, o.values);
+                value = null;
+            } else {
+                value = mappingValue(m, o.values);
+            }
             node = m;
         } else {
             node = new YamlSequence(o.children, o.flow, o.tag, o.anchor, origin, nodeOrigin);
-            value = new YamlValue.SequenceValue(o.values);
+            value = deferValues ? null : new YamlValue.SequenceValue(o.values);
         }
         // a flow collection on one line has no continuation line to check
         if (o.flow && (stack.isEmpty() || !stack.peek().flow) && o.threshold >= 0
@@ -365,7 +419,9 @@ final class StreamBuilder {
         }
         if (o.anchor.isPresent()) {
             anchors.put(o.anchor.get(), node);
-            anchoredValues.put(node, value);
+            if (!deferValues) {
+                anchoredValues().put(node, value);
+            }
         }
         o.children.clear();
         o.values.clear();
@@ -402,10 +458,14 @@ final class StreamBuilder {
                 && style != ScalarStyle.FOLDED && lines.firstBreakAtOrAfter(content) < end) {
             indentChecks.add(new int[] {content, end, parent.threshold, 0});
         }
-        YamlValue v = ScalarResolver.resolve(YamlSchema.YAML_1_1_KUBELET, value, style, tag);
+        // deferred: only a mapping key's value is needed now (the duplicate check)
+        YamlValue v = deferValues && (parent == null || !parent.mapping || parent.children.size() % 2 != 0) ? null
+                : ScalarResolver.resolve(YamlSchema.YAML_1_1_KUBELET, value, style, tag);
         if (anchor.isPresent()) {
             anchors.put(anchor.get(), s);
-            anchoredValues.put(s, v);
+            if (!deferValues) {
+                anchoredValues().put(s, v);
+            }
         }
         add(s, v);
     }
@@ -430,10 +490,17 @@ final class StreamBuilder {
         } else {
             aliasTargets.put(start, (YamlNode) target);
             // the target is complete (an open one is the error above), so its value is known
-            value = anchoredValues.getOrDefault(target, YamlValue.NULL);
+            value = anchoredValues().getOrDefault(target, YamlValue.NULL);
         }
         add(a, value);
         return true;
+    }
+
+    private Map<YamlNode, YamlValue> anchoredValues() {
+        if (anchoredValues == null) {
+            anchoredValues = new IdentityHashMap<>();
+        }
+        return anchoredValues;
     }
 
     private void add(YamlNode node, YamlValue value) {
@@ -453,6 +520,11 @@ final class StreamBuilder {
      * 1.2 value use it), unless its aliases expand excessively.
      */
     private YamlDocument completeDocument(YamlDocument d) {
+        if (deferValues) {
+            // no aliases to expand, no merge keys or tags that could give a problem: nothing to report
+            d.deferKubeletValue();
+            return d;
+        }
         // without aliases nothing expands: skip the walk that counts the expansion
         ValueDecoder.Expansion x = d.aliasTargets().isEmpty() ? null : ValueDecoder.expansion(d.root(), d::resolve);
         if (x != null && ValueDecoder.excessiveAliasing(x)) {
@@ -498,6 +570,46 @@ final class StreamBuilder {
     private void merge(FrozenMap.Builder<YamlValue, YamlValue> out, YamlValue value, YamlNode at) {
         if (!ValueDecoder.mergeInto(out, value)) {
             docIssues.add(Problem.syntax(at.origin(), ValueDecoder.MERGE_NEEDS_MAPPINGS));
+        }
+    }
+
+    /**
+     * The duplicate check of {@link #mappingValue} for a mapping without merge keys or aliases, from
+     * the values of its scalar keys ({@code keys} at even positions; null for a collection key, which
+     * the check ignores): an entry is reported when an earlier scalar key has the same value, naming
+     * the first of them.
+     */
+    private void duplicateKeys(YamlMapping map, List<YamlValue> keys) {
+        List<YamlMapping.Entry> entries = map.entries();
+        int n = entries.size();
+        if (n < 2) {
+            return;
+        }
+        // small mappings, the usual case, are compared pairwise; larger ones through a map of first keys
+        Map<YamlValue, Integer> first = n > 8 ? new HashMap<>(n * 2) : null;
+        for (int i = 0; i < n; i++) {
+            YamlValue k = keys.get(2 * i);
+            if (k == null) {
+                continue;
+            }
+            int j;
+            if (first != null) {
+                Integer earlier = first.putIfAbsent(k, i);
+                j = earlier == null ? -1 : earlier;
+            } else {
+                j = -1;
+                for (int e = 0; e < i && j < 0; e++) {
+                    if (k.equals(keys.get(2 * e))) {
+                        j = e;
+                    }
+                }
+            }
+            if (j >= 0) {
+                YamlScalar s = (YamlScalar) entries.get(i).key();
+                Origin f = entries.get(j).key().origin();
+                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, s.origin(),
+                        "duplicate key `" + s.value() + "`, first defined at " + f.line() + ":" + f.column()));
+            }
         }
     }
 

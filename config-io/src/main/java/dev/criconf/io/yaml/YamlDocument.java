@@ -21,8 +21,14 @@ public final class YamlDocument {
     private final boolean explicitEnd;
     private final Optional<String> yamlVersion;
     private final Map<Integer, YamlNode> aliasTargets;
-    /** The value the kubelet reads, decoded with the parse; null when there is none (excessive aliasing). */
-    private YamlValue kubeletValue;
+    /**
+     * The value the kubelet reads, decoded with the parse or, when {@link #deferKubeletValue} was
+     * called, on first use (racy but safe, as {@link #coreValue}); null when there is none
+     * (excessive aliasing).
+     */
+    private volatile YamlValue kubeletValue;
+    /** Set by the builder when decoding can yield no problem: the value is decoded on first use. */
+    private boolean kubeletDeferred;
     /**
      * The YAML 1.2 core value, decoded on first use: it yields no problem and few callers need it.
      * Racy but safe: every thread decodes the same immutable value from the immutable tree.
@@ -43,6 +49,11 @@ public final class YamlDocument {
     /** Set once by the builder before the stream is published. */
     void setKubeletValue(YamlValue value) {
         this.kubeletValue = value;
+    }
+
+    /** Set once by the builder before the stream is published, instead of {@link #setKubeletValue}. */
+    void deferKubeletValue() {
+        this.kubeletDeferred = true;
     }
 
     /** 0-based position in the stream. */
@@ -115,6 +126,10 @@ public final class YamlDocument {
      */
     public YamlValue value(YamlSchema schema) {
         YamlValue kubelet = kubeletValue;
+        if (kubelet == null && kubeletDeferred) {
+            kubelet = ValueDecoder.decode(root, this::resolve, YamlSchema.YAML_1_1_KUBELET).value();
+            kubeletValue = kubelet;
+        }
         if (kubelet == null || schema == YamlSchema.YAML_1_1_KUBELET) {
             return kubelet == null ? YamlValue.NULL : kubelet;
         }

@@ -63,7 +63,9 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(configFile, "configFile");
         dropInFiles = List.copyOf(dropInFiles);
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        // compute's own map is read-only and private to the result: no copy needed
+        settings = settings instanceof PlannedSettings ? settings
+                : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         flagOnly = Collections.unmodifiableMap(new LinkedHashMap<>(flagOnly));
         problems = List.copyOf(problems);
     }
@@ -127,14 +129,23 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         Objects.requireNonNull(flags, "flags");
         List<Problem> problems = new ArrayList<>();
         Map<CommandLineFlag, Integer> position = new java.util.IdentityHashMap<>();
-        Map<String, List<CommandLineFlag>> byField = new LinkedHashMap<>();
+        LinePlan line = LinePlan.of(version);
+        // the flags of each field, by the field's position in the line; made when a flag sets a field
+        List<CommandLineFlag>[] byField = null;
         Map<String, Setting<String>> flagOnly = new LinkedHashMap<>();
         for (CommandLineFlag f : flags.map(KubeletFlags::flags).orElse(List.of())) {
             position.put(f, position.size());
             Optional<KubeletFlagCatalog.Flag> spec = KubeletFlagCatalog.find(f.name());
             Optional<Field> field = spec.flatMap(KubeletFlagCatalog.Flag::configField).flatMap(KubeletFieldCatalog::find);
             if (field.isPresent() && field.get().existsIn(version)) {
-                byField.computeIfAbsent(field.get().path(), k -> new ArrayList<>()).add(f);
+                if (byField == null) {
+                    byField = newFlagLists(line.plans().size());
+                }
+                int at = line.index().get(field.get().path());
+                if (byField[at] == null) {
+                    byField[at] = new ArrayList<>(2);
+                }
+                byField[at].add(f);
             } else if (field.isPresent() && spec.get().existsIn(version)) {
                 // a flag older than its field (e.g. --container-runtime-endpoint before 1.27)
                 flagOnly.put(f.name(), f.asSetting());
@@ -144,35 +155,42 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         }
         boolean mergeEvictionDefaults = configFile
                 .flatMap(KubeletConfiguration::mergeDefaultEvictionSettings).map(Setting::value).orElse(false);
-        Map<String, EffectiveSetting> settings = new LinkedHashMap<>();
+        EffectiveSetting[] settings = new EffectiveSetting[line.plans().size()];
         List<Map.Entry<Integer, Problem>> flagProblems = new ArrayList<>();
-        // a field is looked up in a file only when the file has its top-level key: most fields are in no file
-        Set<String> fileKeys = configFile.map(c -> topLevelKeys(c.tree())).orElse(Set.of());
-        List<Set<String>> dropInKeys = new ArrayList<>(dropIns.size());
+        // a field is looked up in a file only when the file has its top-level key (most fields are in
+        // no file); which fields those are is found from the file's few keys, not by asking each field
+        boolean[] fileKeys = configFile.map(c -> fieldsUnder(line, c.tree())).orElse(null);
+        List<boolean[]> dropInKeys = new ArrayList<>(dropIns.size());
         for (KubeletConfiguration d : dropIns) {
-            dropInKeys.add(topLevelKeys(d.tree()));
+            dropInKeys.add(fieldsUnder(line, d.tree()));
         }
-        for (FieldPlan plan : FieldPlan.of(version)) {
-            Field field = plan.field();
+        for (int p = 0; p < settings.length; p++) {
+            FieldPlan plan = line.plans().get(p);
+            List<CommandLineFlag> fieldFlags = byField == null ? null : byField[p];
+            if (fieldFlags == null && !inAnyFile(p, fileKeys, dropInKeys)) {
+                // nothing sets the field: the setting is its release default, the same every time
+                settings[p] = plan.untouched();
+                continue;
+            }
             Accumulator acc = new Accumulator(plan);
-            if (configFile.isPresent() && fileKeys.contains(plan.pathParts()[0])) {
+            if (fileKeys != null && fileKeys[p]) {
                 acc.file(configFile.get(), mergeEvictionDefaults);
             }
             for (int i = 0; i < dropIns.size(); i++) {
-                if (dropInKeys.get(i).contains(plan.pathParts()[0])) {
+                if (dropInKeys.get(i)[p]) {
                     acc.dropIn(dropIns.get(i));
                 }
             }
             boolean first = true;
-            for (CommandLineFlag f : byField.getOrDefault(field.path(), List.of())) {
+            for (CommandLineFlag f : fieldFlags == null ? List.<CommandLineFlag>of() : fieldFlags) {
                 List<Problem> found = new ArrayList<>();
                 acc.flag(f, first, found);
-                for (Problem p : found) {
-                    flagProblems.add(Map.entry(position.get(f), p));
+                for (Problem problem : found) {
+                    flagProblems.add(Map.entry(position.get(f), problem));
                 }
                 first = false;
             }
-            settings.put(field.path(), acc.result());
+            settings[p] = acc.result();
         }
         flagProblems.sort(Map.Entry.comparingByKey());
         for (Map.Entry<Integer, Problem> e : flagProblems) {
@@ -182,15 +200,39 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
         for (KubeletConfiguration d : dropIns) {
             dropInFiles.add(d.file());
         }
-        return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles, settings, flagOnly, problems);
+        return new EffectiveKubeletConfig(version, configFile.map(KubeletConfiguration::file), dropInFiles,
+                new PlannedSettings(line, settings), flagOnly, problems);
     }
 
-    private static Set<String> topLevelKeys(ConfigTable tree) {
-        Set<String> keys = new java.util.HashSet<>();
-        for (ConfigEntry e : tree.entries()) {
-            keys.add(e.key());
+    @SuppressWarnings("unchecked")
+    private static List<CommandLineFlag>[] newFlagLists(int fields) {
+        return (List<CommandLineFlag>[]) new List<?>[fields];
+    }
+
+    private static boolean inAnyFile(int field, boolean[] fileKeys, List<boolean[]> dropInKeys) {
+        if (fileKeys != null && fileKeys[field]) {
+            return true;
         }
-        return keys;
+        for (boolean[] keys : dropInKeys) {
+            if (keys[field]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks, by position in the line, the fields whose path starts with a top-level key of the tree. */
+    private static boolean[] fieldsUnder(LinePlan line, ConfigTable tree) {
+        boolean[] out = new boolean[line.plans().size()];
+        for (ConfigEntry e : tree.entries()) {
+            int[] fields = line.byTopKey().get(e.key());
+            if (fields != null) {
+                for (int f : fields) {
+                    out[f] = true;
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -199,26 +241,36 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
      * the default and, for map fields, the default's entries.
      */
     private record FieldPlan(Field field, String[] pathParts, Optional<Setting<String>> defaultValue,
-            Map<String, Setting<String>> defaultEntries) {
+            Map<String, Setting<String>> defaultEntries, EffectiveSetting untouched) {
+    }
+
+    /**
+     * The fields of one release line in struct order, with each path's position: the settings map of
+     * a result is an array in this order. {@code untouched} is the setting of a field nothing sets
+     * (what the {@link Accumulator} gives without contributions); it is immutable and made from the
+     * catalog alone, so every result of the line shares it.
+     */
+    private record LinePlan(List<FieldPlan> plans, Map<String, Integer> index, Map<String, int[]> byTopKey) {
 
         /** Plans by {@code major * 1000 + minor}; bounded, as versions come from the files read. */
-        private static final Map<Integer, List<FieldPlan>> BY_LINE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<Integer, LinePlan> BY_LINE = new java.util.concurrent.ConcurrentHashMap<>();
         private static final int MAX_LINES = 256;
 
-        static List<FieldPlan> of(KubernetesVersion version) {
+        static LinePlan of(KubernetesVersion version) {
             int key = version.major() * 1000 + version.minor();
-            List<FieldPlan> plans = BY_LINE.get(key);
-            if (plans == null) {
-                plans = make(version);
+            LinePlan line = BY_LINE.get(key);
+            if (line == null) {
+                line = make(version);
                 if (BY_LINE.size() < MAX_LINES) {
-                    BY_LINE.putIfAbsent(key, plans);
+                    BY_LINE.putIfAbsent(key, line);
                 }
             }
-            return plans;
+            return line;
         }
 
-        private static List<FieldPlan> make(KubernetesVersion version) {
+        private static LinePlan make(KubernetesVersion version) {
             List<FieldPlan> out = new ArrayList<>();
+            Map<String, Integer> index = new java.util.HashMap<>();
             for (Field f : KubeletFieldCatalog.all()) {
                 if (!f.existsIn(version)) {
                     continue;
@@ -226,10 +278,90 @@ public record EffectiveKubeletConfig(KubernetesVersion version, Optional<String>
                 Optional<Setting<String>> d = f.defaultIn(version);
                 Map<String, Setting<String>> entries = f.type().isMap() && d.isPresent()
                         ? Collections.unmodifiableMap(Accumulator.defaultEntries(d.get())) : Map.of();
-                out.add(new FieldPlan(f, f.path().split("\\."), d, entries));
+                EffectiveSetting untouched = new EffectiveSetting(f.path(), f.type(), d, List.of(), Optional.empty(), entries);
+                index.put(f.path(), out.size());
+                out.add(new FieldPlan(f, f.path().split("\\."), d, entries, untouched));
             }
-            return List.copyOf(out);
+            Map<String, List<Integer>> under = new java.util.HashMap<>();
+            for (int i = 0; i < out.size(); i++) {
+                under.computeIfAbsent(out.get(i).pathParts()[0], k -> new ArrayList<>()).add(i);
+            }
+            Map<String, int[]> byTopKey = new java.util.HashMap<>();
+            under.forEach((k, v) -> byTopKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            // a HashMap, not Map.copyOf: get(null) and get of another type must answer null as before
+            return new LinePlan(List.copyOf(out), Collections.unmodifiableMap(index), byTopKey);
         }
+    }
+
+    /**
+     * The settings of one result: read-only, in struct order, looked up through the line's index
+     * instead of a map built per node. Equal to (and printed as) the map of the same entries.
+     */
+    private static final class PlannedSettings extends java.util.AbstractMap<String, EffectiveSetting> {
+        private final LinePlan line;
+        private final EffectiveSetting[] values;
+
+        PlannedSettings(LinePlan line, EffectiveSetting[] values) {
+            this.line = line;
+            this.values = values;
+        }
+
+        @Override
+        public EffectiveSetting get(Object key) {
+            Integer i = line.index().get(key);
+            return i == null ? null : values[i];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return line.index().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Set<Map.Entry<String, EffectiveSetting>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<String, EffectiveSetting>> iterator() {
+                    return new java.util.Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < values.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, EffectiveSetting> next() {
+                            if (next >= values.length) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            EffectiveSetting v = values[next];
+                            return new java.util.AbstractMap.SimpleImmutableEntry<>(line.plans().get(next++).field().path(), v);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return values.length;
+                }
+            };
+        }
+    }
+
+    /**
+     * The setting an {@link Accumulator} gives a field nothing sets, for tests that check it
+     * against the shared {@code untouched} one; empty when the field is not in the release.
+     */
+    static Optional<EffectiveSetting> accumulatedDefault(KubernetesVersion version, String path) {
+        LinePlan line = LinePlan.of(version);
+        Integer i = line.index().get(path);
+        return i == null ? Optional.empty() : Optional.of(new Accumulator(line.plans().get(i)).result());
     }
 
     /** Folds the contributions of one field. */

@@ -146,4 +146,54 @@ class EffectiveKubeletConfigTest {
         assertEquals("{memory.available: 100Mi, nodefs.available: 10%, nodefs.inodesFree: 5%, imagefs.available: 15%}",
                 compute(V130, null, List.of()).setting("evictionHard").orElseThrow().render());
     }
+
+    @Test
+    void fieldsNothingSetsAreWhatTheAccumulatorGivesWithoutContributions() {
+        // compute shares one precomputed setting per field and release line for fields nothing sets
+        KubeletConfiguration file = new KubeletConfiguration(CONFIG, tree(CONFIG, "cgroupDriver", "systemd"));
+        for (KubernetesVersion v : List.of(KubernetesVersion.of(1, 24), KubernetesVersion.of(1, 27), V130,
+                KubernetesVersion.of(1, 35))) {
+            EffectiveKubeletConfig e = compute(v, file, List.of(), flag("max-pods", "60", 1));
+            int untouched = 0;
+            for (String path : e.settings().keySet()) {
+                if (path.equals("cgroupDriver") || path.equals("maxPods")) {
+                    continue;
+                }
+                assertEquals(EffectiveKubeletConfig.accumulatedDefault(v, path), e.setting(path), v + " " + path);
+                untouched++;
+            }
+            assertTrue(untouched > 50, "fields checked in " + v + ": " + untouched);
+        }
+    }
+
+    @Test
+    void settingsBehaveAsAnOrderedReadOnlyMap() {
+        KubeletConfiguration file = new KubeletConfiguration(CONFIG, tree(CONFIG, "cgroupDriver", "systemd"));
+        EffectiveKubeletConfig e = compute(V130, file, List.of(), flag("max-pods", "60", 1));
+        Map<String, EffectiveSetting> copy = new java.util.LinkedHashMap<>(e.settings());
+        assertEquals(copy, e.settings());
+        assertEquals(e.settings(), copy);
+        assertEquals(copy.hashCode(), e.settings().hashCode());
+        assertEquals(copy.toString(), e.settings().toString());
+        assertEquals(List.copyOf(copy.keySet()), List.copyOf(e.settings().keySet()));
+        List<String> catalogOrder = dev.criconf.model.catalog.KubeletFieldCatalog.all().stream()
+                .filter(f -> f.existsIn(V130)).map(dev.criconf.model.catalog.KubeletFieldCatalog.Field::path).toList();
+        assertEquals(catalogOrder, List.copyOf(e.settings().keySet()));
+        assertEquals(Optional.empty(), e.setting("noSuchField"));
+        assertEquals(null, e.settings().get(null));
+        assertEquals(null, e.settings().get(42));
+        assertFalse(e.settings().containsKey("noSuchField"));
+        assertTrue(e.settings().containsKey("cgroupDriver"));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> e.settings().put("x", e.setting("cgroupDriver").orElseThrow()));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> e.settings().remove("cgroupDriver"));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> e.settings().entrySet().iterator().next().setValue(null));
+        // the same record built from a plain map equals the computed one
+        EffectiveKubeletConfig rebuilt = new EffectiveKubeletConfig(e.version(), e.configFile(), e.dropInFiles(),
+                copy, e.flagOnly(), e.problems());
+        assertEquals(rebuilt, e);
+        assertEquals(rebuilt.hashCode(), e.hashCode());
+    }
 }

@@ -64,8 +64,12 @@ public final class YamlTrees {
     private final YamlDocument document;
     private final YamlSchema schema;
     private final String text;
-    private final Map<YamlNode, ConfigValue> anchored = new IdentityHashMap<>();
-    private final Set<YamlNode> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Trees of anchored nodes, and the anchored nodes being converted; only nodes with an anchor
+     * are ever in them, so they are made at the first anchor (most files have none).
+     */
+    private Map<YamlNode, ConfigValue> anchored;
+    private Set<YamlNode> inProgress;
     private final List<Problem> problems = new ArrayList<>();
 
     private YamlTrees(YamlDocument document, YamlSchema schema, String text) {
@@ -130,12 +134,16 @@ public final class YamlTrees {
         if (node instanceof YamlAlias a) {
             return alias(a, depth);
         }
-        ConfigValue done = anchored.get(node);
-        if (done != null) {
-            return done;
-        }
         boolean hasAnchor = node.anchor().isPresent();
         if (hasAnchor) {
+            if (anchored == null) {
+                anchored = new IdentityHashMap<>();
+                inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            ConfigValue done = anchored.get(node);
+            if (done != null) {
+                return done;
+            }
             inProgress.add(node);
         }
         ConfigValue out;
@@ -163,7 +171,7 @@ public final class YamlTrees {
             // the stream reports unknown anchors itself
             return new ConfigNull(raw(a.origin()), a.origin());
         }
-        if (inProgress.contains(target.get())) {
+        if (inProgress != null && inProgress.contains(target.get())) {
             problems.add(Problem.syntax(a.origin(), "alias *" + a.name() + " refers to the node that contains it; read as null"));
             return new ConfigNull(raw(a.origin()), a.origin());
         }
@@ -172,8 +180,11 @@ public final class YamlTrees {
 
     private ConfigValue scalar(YamlScalar s) {
         YamlValue v = ScalarResolver.resolve(schema, s.value(), s.style(), s.tag());
-        String raw = raw(s.origin());
         Origin at = s.origin();
+        // most scalars are written as their value (plain, one line): the value is the raw text then
+        String value = s.value();
+        String raw = at.length() == value.length() && at.offset() >= 0 && text.startsWith(value, at.offset())
+                ? value : raw(at);
         if (v instanceof YamlValue.NullValue) {
             return new ConfigNull(raw, at);
         }
@@ -190,8 +201,8 @@ public final class YamlTrees {
     }
 
     private ConfigTable mapping(YamlMapping m, int depth) {
-        List<ConfigEntry> entries = new ArrayList<>();
         List<YamlMapping.Entry> written = m.entries();
+        List<ConfigEntry> entries = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             YamlMapping.Entry e = written.get(i);
             if (schema == YamlSchema.YAML_1_1_KUBELET && isMergeKey(e.key())) {

@@ -1,12 +1,18 @@
 package dev.criconf.io.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,10 +204,45 @@ public final class FileProbe {
         }
         byte[] b = contents.get(p);
         if (b == null) {
-            b = Files.readAllBytes(p);
+            Attrs a = lstat(p);
+            b = a.isRegularFile() ? readSized(p, a.size()) : Files.readAllBytes(p);
             contents.put(p, b);
         }
         return b.clone();
+    }
+
+    /**
+     * What {@code Files.readAllBytes} gives for a regular file whose size {@code lstat} already told:
+     * every byte up to the end of the file, however much it grew or shrank since. Knowing the size saves
+     * the {@code fstat} that {@code Files.readAllBytes} asks for (open, read, read to see the end, close).
+     */
+    static byte[] readSized(Path p, long size) throws IOException {
+        if (size >= Integer.MAX_VALUE - 8) {
+            return Files.readAllBytes(p); // which says why such a file cannot be one array
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            byte[] buf = new byte[(int) size];
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            while (bb.hasRemaining()) {
+                if (ch.read(bb) < 0) {
+                    return Arrays.copyOf(buf, bb.position()); // shrank since lstat
+                }
+            }
+            ByteBuffer one = ByteBuffer.allocate(1);
+            if (ch.read(one) < 0) {
+                return buf;
+            }
+            // grew since lstat: read on to the end, as Files.readAllBytes would
+            ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length + 8192);
+            out.write(buf, 0, buf.length);
+            out.write(one.get(0));
+            ByteBuffer more = ByteBuffer.allocate(8192);
+            while (ch.read(more) >= 0) {
+                out.write(more.array(), 0, more.position());
+                more.clear();
+            }
+            return out.toByteArray();
+        }
     }
 
     /**
@@ -229,6 +270,15 @@ public final class FileProbe {
     }
 
     private static List<String> listNow(Path dir) throws IOException {
+        // java.io.File#list is opendir/readdir/closedir: 5 system calls where a DirectoryStream takes 9
+        // (open, dup, fdopendir's fstat and two fcntl, two closes), and no Path per entry. It says
+        // nothing about failures, and it turns file-name bytes into strings its own way: the stream
+        // answers whenever the listing failed or a name is not plain ASCII, so callers see the same
+        // names and the same exceptions either way.
+        String[] quick = dir.getFileSystem() == java.nio.file.FileSystems.getDefault() ? new File(dir.toString()).list() : null;
+        if (quick != null && allAscii(quick)) {
+            return new ArrayList<>(Arrays.asList(quick));
+        }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
@@ -236,5 +286,18 @@ public final class FileProbe {
             }
         }
         return names;
+    }
+
+    /** No character beyond ASCII, and no {@code ?}, which java.io puts for bytes it cannot decode. */
+    static boolean allAscii(String[] names) {
+        for (String n : names) {
+            for (int i = 0; i < n.length(); i++) {
+                char c = n.charAt(i);
+                if (c >= 0x80 || c == '?') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -14,8 +14,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The file-system questions node readers ask ({@code lstat}, {@code readlink}, directory listings),
@@ -69,7 +72,43 @@ public final class FileProbe {
     }
 
     /** A directory listing: the entry names in the order the directory stream gave them, or why it failed. */
-    private record Listing(List<String> names, IOException error) {}
+    record Listing(List<String> names, IOException error, Set<String> folded) {
+        Listing(List<String> names, IOException error) {
+            this(names, error, names != null && allAscii(names) ? folded(names) : null);
+        }
+
+        /**
+         * Whether the listing shows that {@code name} is not in the directory: no entry equals it, even
+         * ignoring case (a case-insensitive file system would find a name that differs only in case).
+         * Only plain ASCII names in a directory of plain ASCII names are answered, and none a file
+         * system might map onto another entry (DOS short names with {@code ~}, trailing dots or
+         * spaces); anything else is left to {@code lstat}.
+         */
+        boolean shows(String name) {
+            return folded != null && plain(name) && !folded.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean plain(String name) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.endsWith(".") || name.endsWith(" ")) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c >= 0x80 || c == '~' || c == '/' || c == '\\' || c == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static Set<String> folded(List<String> names) {
+            Set<String> out = new HashSet<>();
+            for (String n : names) {
+                out.add(n.toLowerCase(Locale.ROOT));
+            }
+            return out;
+        }
+    }
 
     private final boolean caching;
     private final Map<Path, Attrs> attrs;
@@ -143,12 +182,18 @@ public final class FileProbe {
     }
 
     private Attrs lstatNow(Path p) {
-        // a path under a directory known to be absent is absent too: no system call
         if (caching) {
             Path parent = p.getParent();
             if (parent != null) {
+                // a path under a directory known to be absent is absent too: no system call
                 Attrs pa = attrs.get(parent);
                 if (pa != null && (pa.absent() || (!pa.isDirectory() && !pa.isSymbolicLink()))) {
+                    return Attrs.ABSENT;
+                }
+                // nor a name that the directory's listing, taken in this scope, does not hold
+                Listing l = listings.get(parent);
+                Path name = p.getFileName();
+                if (l != null && l.names() != null && name != null && l.shows(name.toString())) {
                     return Attrs.ABSENT;
                 }
             }
@@ -246,6 +291,24 @@ public final class FileProbe {
     }
 
     /**
+     * Lists {@code dir} now, when it is a directory (not through a link) and the scope has no listing
+     * of it yet, so that {@link #lstat} can answer names that are not there without a system call. A
+     * listing costs about what two or three {@code lstat}s of missing names cost (each of those also
+     * builds a {@code NoSuchFileException}): callers ask this only for directories in which many
+     * absent names are looked up, as systemd does when it enumerates each directory of the unit search
+     * path once. Outside a scope it does nothing.
+     */
+    public void listForLookups(Path dir) {
+        if (caching && !listings.containsKey(dir) && lstat(dir).isDirectory()) {
+            try {
+                list(dir);
+            } catch (IOException e) {
+                // remembered as a failed listing: lstat goes on asking the file system
+            }
+        }
+    }
+
+    /**
      * The names of a directory's entries ({@code Files.newDirectoryStream}, in its order).
      *
      * @throws IOException when the directory cannot be listed (the same failure every time in a scope)
@@ -290,6 +353,10 @@ public final class FileProbe {
 
     /** No character beyond ASCII, and no {@code ?}, which java.io puts for bytes it cannot decode. */
     static boolean allAscii(String[] names) {
+        return allAscii(Arrays.asList(names));
+    }
+
+    static boolean allAscii(List<String> names) {
         for (String n : names) {
             for (int i = 0; i < n.length(); i++) {
                 char c = n.charAt(i);

@@ -25,10 +25,12 @@ public final class NodeRootFiles {
     private static final int MAX_LINKS = 40;
 
     private final Path root;
+    private final Path etc;
     private final ParseLimits limits;
 
     private NodeRootFiles(Path root, ParseLimits limits) {
         this.root = root;
+        this.etc = root.resolve("etc");
         this.limits = limits;
     }
 
@@ -71,6 +73,14 @@ public final class NodeRootFiles {
     }
 
     private Resolved resolveNow(String nodePath) {
+        // every reader looks for its files in / and /etc, and on a node most of the names asked there
+        // are absent (the systemd search path's /run and /lib, other runtimes' /etc/crio, /etc/docker,
+        // ...): one listing of each answers them all
+        FileProbe probe = FileProbe.current();
+        probe.listForLookups(root);
+        if (nodePath.startsWith("/etc/")) {
+            probe.listForLookups(etc);
+        }
         if (nodePath.indexOf('\0') >= 0) {
             // a path from a file (a flag, an import) can hold a NUL, which no file name can: the
             // file system API would throw InvalidPathException, so it is a problem like a missing file

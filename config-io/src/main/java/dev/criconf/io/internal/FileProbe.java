@@ -300,11 +300,25 @@ public final class FileProbe {
      */
     public void listForLookups(Path dir) {
         if (caching && !listings.containsKey(dir) && lstat(dir).isDirectory()) {
-            try {
-                list(dir);
-            } catch (IOException e) {
-                // remembered as a failed listing: lstat goes on asking the file system
-            }
+            listQuietly(dir);
+        }
+    }
+
+    /**
+     * {@link #listForLookups} of a node root, which the caller knows to be a directory (or a link to
+     * one, given by the user and followed like every path below it): no {@code lstat} of it first.
+     */
+    public void listRootForLookups(Path root) {
+        if (caching && !listings.containsKey(root)) {
+            listQuietly(root);
+        }
+    }
+
+    private void listQuietly(Path dir) {
+        try {
+            list(dir);
+        } catch (IOException e) {
+            // remembered as a failed listing: lstat goes on asking the file system
         }
     }
 

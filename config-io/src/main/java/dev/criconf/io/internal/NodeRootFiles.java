@@ -77,7 +77,7 @@ public final class NodeRootFiles {
         // are absent (the systemd search path's /run and /lib, other runtimes' /etc/crio, /etc/docker,
         // ...): one listing of each answers them all
         FileProbe probe = FileProbe.current();
-        probe.listForLookups(root);
+        probe.listRootForLookups(root);
         if (nodePath.startsWith("/etc/")) {
             probe.listForLookups(etc);
         }

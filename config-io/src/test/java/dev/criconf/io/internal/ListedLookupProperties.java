@@ -77,35 +77,43 @@ class ListedLookupProperties {
     void unitsResolveTheSameInsideAndOutsideAScope(@ForAll("entries") List<Entry> etc, @ForAll("entries") List<Entry> lib)
             throws IOException {
         Path root = Files.createTempDirectory("criconf-listed-root");
+        Path rootLink = root.resolveSibling(root.getFileName() + "-link");
         try {
             create(Files.createDirectories(root.resolve("etc/systemd/system")), etc);
             create(Files.createDirectories(root.resolve("usr/lib/systemd/system")), lib);
             Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib"));
-            UnitResolver resolver = new UnitResolver(root, ParseLimits.DEFAULTS);
-            NodeRootFiles node = NodeRootFiles.of(root, ParseLimits.DEFAULTS);
-            List<String> units = List.of("kubelet.service", "cri-docker.service", "cri-dockerd.service", "cri-docker.socket");
-            List<String> paths = List.of("/etc/systemd/system/a.conf", "/etc/systemd/system/A.conf", "/etc/docker/daemon.json",
-                    "/lib/systemd/system/b.conf", "/ETC/crio", "/etc/systemd/system/kubelet.service.d");
-            List<String> outside = new ArrayList<>();
-            for (String u : units) {
-                outside.add(render(resolver.resolve(u)));
-            }
-            for (String p : paths) {
-                outside.add(node.resolve(p).toString() + " " + render(node.read(p)));
-            }
-            List<String> inside = new ArrayList<>();
-            try (FileProbe.Scope scope = FileProbe.open()) {
-                for (String u : units) {
-                    inside.add(render(resolver.resolve(u)));
-                }
-                for (String p : paths) {
-                    inside.add(node.resolve(p).toString() + " " + render(node.read(p)));
-                }
-            }
-            assertEquals(outside, inside);
+            Files.createSymbolicLink(rootLink, root);
+            assertSameInsideAndOutside(root);
+            assertSameInsideAndOutside(rootLink); // a node root given as a link is followed like the paths below it
         } finally {
+            Files.deleteIfExists(rootLink);
             delete(root);
         }
+    }
+
+    private static void assertSameInsideAndOutside(Path root) {
+        UnitResolver resolver = new UnitResolver(root, ParseLimits.DEFAULTS);
+        NodeRootFiles node = NodeRootFiles.of(root, ParseLimits.DEFAULTS);
+        List<String> units = List.of("kubelet.service", "cri-docker.service", "cri-dockerd.service", "cri-docker.socket");
+        List<String> paths = List.of("/etc/systemd/system/a.conf", "/etc/systemd/system/A.conf", "/etc/docker/daemon.json",
+                "/lib/systemd/system/b.conf", "/ETC/crio", "/etc/systemd/system/kubelet.service.d");
+        List<String> outside = new ArrayList<>();
+        for (String u : units) {
+            outside.add(render(resolver.resolve(u)));
+        }
+        for (String p : paths) {
+            outside.add(node.resolve(p).toString() + " " + render(node.read(p)));
+        }
+        List<String> inside = new ArrayList<>();
+        try (FileProbe.Scope scope = FileProbe.open()) {
+            for (String u : units) {
+                inside.add(render(resolver.resolve(u)));
+            }
+            for (String p : paths) {
+                inside.add(node.resolve(p).toString() + " " + render(node.read(p)));
+            }
+        }
+        assertEquals(outside, inside);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -352,7 +353,7 @@ public final class FileProbe {
         // nothing about failures, and it turns file-name bytes into strings its own way: the stream
         // answers whenever the listing failed or a name is not plain ASCII, so callers see the same
         // names and the same exceptions either way.
-        String[] quick = dir.getFileSystem() == java.nio.file.FileSystems.getDefault() ? new File(dir.toString()).list() : null;
+        String[] quick = dir.getFileSystem() == FileSystems.getDefault() ? new File(dir.toString()).list() : null;
         if (quick != null && allAscii(quick)) {
             return new ArrayList<>(Arrays.asList(quick));
         }

@@ -1,15 +1,25 @@
 package dev.criconf.io.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The file-system questions node readers ask ({@code lstat}, {@code readlink}, directory listings),
@@ -63,7 +73,43 @@ public final class FileProbe {
     }
 
     /** A directory listing: the entry names in the order the directory stream gave them, or why it failed. */
-    private record Listing(List<String> names, IOException error) {}
+    record Listing(List<String> names, IOException error, Set<String> folded) {
+        Listing(List<String> names, IOException error) {
+            this(names, error, names != null && allAscii(names) ? folded(names) : null);
+        }
+
+        /**
+         * Whether the listing shows that {@code name} is not in the directory: no entry equals it, even
+         * ignoring case (a case-insensitive file system would find a name that differs only in case).
+         * Only plain ASCII names in a directory of plain ASCII names are answered, and none a file
+         * system might map onto another entry (DOS short names with {@code ~}, trailing dots or
+         * spaces); anything else is left to {@code lstat}.
+         */
+        boolean shows(String name) {
+            return folded != null && plain(name) && !folded.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean plain(String name) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.endsWith(".") || name.endsWith(" ")) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c >= 0x80 || c == '~' || c == '/' || c == '\\' || c == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static Set<String> folded(List<String> names) {
+            Set<String> out = new HashSet<>();
+            for (String n : names) {
+                out.add(n.toLowerCase(Locale.ROOT));
+            }
+            return out;
+        }
+    }
 
     private final boolean caching;
     private final Map<Path, Attrs> attrs;
@@ -137,12 +183,18 @@ public final class FileProbe {
     }
 
     private Attrs lstatNow(Path p) {
-        // a path under a directory known to be absent is absent too: no system call
         if (caching) {
             Path parent = p.getParent();
             if (parent != null) {
+                // a path under a directory known to be absent is absent too: no system call
                 Attrs pa = attrs.get(parent);
                 if (pa != null && (pa.absent() || (!pa.isDirectory() && !pa.isSymbolicLink()))) {
+                    return Attrs.ABSENT;
+                }
+                // nor a name that the directory's listing, taken in this scope, does not hold
+                Listing l = listings.get(parent);
+                Path name = p.getFileName();
+                if (l != null && l.names() != null && name != null && l.shows(name.toString())) {
                     return Attrs.ABSENT;
                 }
             }
@@ -198,10 +250,77 @@ public final class FileProbe {
         }
         byte[] b = contents.get(p);
         if (b == null) {
-            b = Files.readAllBytes(p);
+            Attrs a = lstat(p);
+            b = a.isRegularFile() ? readSized(p, a.size()) : Files.readAllBytes(p);
             contents.put(p, b);
         }
         return b.clone();
+    }
+
+    /**
+     * What {@code Files.readAllBytes} gives for a regular file whose size {@code lstat} already told:
+     * every byte up to the end of the file, however much it grew or shrank since. Knowing the size saves
+     * the {@code fstat} that {@code Files.readAllBytes} asks for (open, read, read to see the end, close).
+     */
+    static byte[] readSized(Path p, long size) throws IOException {
+        if (size >= Integer.MAX_VALUE - 8) {
+            return Files.readAllBytes(p); // which says why such a file cannot be one array
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            byte[] buf = new byte[(int) size];
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            while (bb.hasRemaining()) {
+                if (ch.read(bb) < 0) {
+                    return Arrays.copyOf(buf, bb.position()); // shrank since lstat
+                }
+            }
+            ByteBuffer one = ByteBuffer.allocate(1);
+            if (ch.read(one) < 0) {
+                return buf;
+            }
+            // grew since lstat: read on to the end, as Files.readAllBytes would
+            ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length + 8192);
+            out.write(buf, 0, buf.length);
+            out.write(one.get(0));
+            ByteBuffer more = ByteBuffer.allocate(8192);
+            while (ch.read(more) >= 0) {
+                out.write(more.array(), 0, more.position());
+                more.clear();
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Lists {@code dir} now, when it is a directory (not through a link) and the scope has no listing
+     * of it yet, so that {@link #lstat} can answer names that are not there without a system call. A
+     * listing costs about what two or three {@code lstat}s of missing names cost (each of those also
+     * builds a {@code NoSuchFileException}): callers ask this only for directories in which many
+     * absent names are looked up, as systemd does when it enumerates each directory of the unit search
+     * path once. Outside a scope it does nothing.
+     */
+    public void listForLookups(Path dir) {
+        if (caching && !listings.containsKey(dir) && lstat(dir).isDirectory()) {
+            listQuietly(dir);
+        }
+    }
+
+    /**
+     * {@link #listForLookups} of a node root, which the caller knows to be a directory (or a link to
+     * one, given by the user and followed like every path below it): no {@code lstat} of it first.
+     */
+    public void listRootForLookups(Path root) {
+        if (caching && !listings.containsKey(root)) {
+            listQuietly(root);
+        }
+    }
+
+    private void listQuietly(Path dir) {
+        try {
+            list(dir);
+        } catch (IOException e) {
+            // remembered as a failed listing: lstat goes on asking the file system
+        }
     }
 
     /**
@@ -229,6 +348,15 @@ public final class FileProbe {
     }
 
     private static List<String> listNow(Path dir) throws IOException {
+        // java.io.File#list is opendir/readdir/closedir: 5 system calls where a DirectoryStream takes 9
+        // (open, dup, fdopendir's fstat and two fcntl, two closes), and no Path per entry. It says
+        // nothing about failures, and it turns file-name bytes into strings its own way: the stream
+        // answers whenever the listing failed or a name is not plain ASCII, so callers see the same
+        // names and the same exceptions either way.
+        String[] quick = dir.getFileSystem() == FileSystems.getDefault() ? new File(dir.toString()).list() : null;
+        if (quick != null && allAscii(quick)) {
+            return new ArrayList<>(Arrays.asList(quick));
+        }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
@@ -236,5 +364,22 @@ public final class FileProbe {
             }
         }
         return names;
+    }
+
+    /** No character beyond ASCII, and no {@code ?}, which java.io puts for bytes it cannot decode. */
+    static boolean allAscii(String[] names) {
+        return allAscii(Arrays.asList(names));
+    }
+
+    static boolean allAscii(List<String> names) {
+        for (String n : names) {
+            for (int i = 0; i < n.length(); i++) {
+                char c = n.charAt(i);
+                if (c >= 0x80 || c == '?') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -25,10 +25,12 @@ public final class NodeRootFiles {
     private static final int MAX_LINKS = 40;
 
     private final Path root;
+    private final Path etc;
     private final ParseLimits limits;
 
     private NodeRootFiles(Path root, ParseLimits limits) {
         this.root = root;
+        this.etc = root.resolve("etc");
         this.limits = limits;
     }
 
@@ -58,8 +60,27 @@ public final class NodeRootFiles {
      */
     public record Resolved(Kind kind, String nodePath, String target, Path hostPath, String message) {}
 
-    /** Follows a node path component by component, confined to the root. */
+    /** The key under which a resolution is remembered for the node's probe scope. */
+    private record ResolveKey(Path root, String nodePath) {}
+
+    /**
+     * Follows a node path component by component, confined to the root. Inside a probe scope the
+     * answer is remembered: readers ask for the same path more than once (whether it exists, then its
+     * bytes), and a resolution depends only on the scope's file-system answers.
+     */
     public Resolved resolve(String nodePath) {
+        return FileProbe.current().memo(new ResolveKey(root, nodePath), () -> resolveNow(nodePath));
+    }
+
+    private Resolved resolveNow(String nodePath) {
+        // every reader looks for its files in / and /etc, and on a node most of the names asked there
+        // are absent (the systemd search path's /run and /lib, other runtimes' /etc/crio, /etc/docker,
+        // ...): one listing of each answers them all
+        FileProbe probe = FileProbe.current();
+        probe.listRootForLookups(root);
+        if (nodePath.startsWith("/etc/")) {
+            probe.listForLookups(etc);
+        }
         if (nodePath.indexOf('\0') >= 0) {
             // a path from a file (a flag, an import) can hold a NUL, which no file name can: the
             // file system API would throw InvalidPathException, so it is a problem like a missing file

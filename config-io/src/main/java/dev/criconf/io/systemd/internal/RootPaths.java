@@ -66,7 +66,15 @@ public final class RootPaths {
      * systemd's search path is missing on a node, and each unit is looked for in all of it.
      */
     public Resolution resolveIn(String dir, String name) {
-        Walk d = FileProbe.current().memo(new DirKey(root, dir), () -> walk(components(dir), null));
+        Walk d = FileProbe.current().memo(new DirKey(root, dir), () -> {
+            Walk w = walk(components(dir), null);
+            if (w.result() instanceof Found f) {
+                // like systemd, which enumerates each directory of the search path once: the unit
+                // names and drop-in directories looked for in it are mostly absent
+                FileProbe.current().listForLookups(f.path());
+            }
+            return w;
+        });
         if (d.result() instanceof Missing) {
             return d.result();
         }

@@ -6,9 +6,13 @@ import dev.criconf.model.NodeConfig;
 import dev.criconf.model.ParsedFile;
 import dev.criconf.model.catalog.KubeletFieldCatalog;
 import dev.criconf.model.edit.NodeEdit;
+import dev.criconf.model.value.ConfigArray;
+import dev.criconf.model.value.ConfigEntry;
 import dev.criconf.model.value.ConfigScalar;
+import dev.criconf.model.value.ConfigTable;
 import dev.criconf.model.value.ConfigValue;
 import dev.criconf.model.value.ConfigValues;
+import dev.criconf.model.value.KeyPath;
 import dev.criconf.validate.Finding;
 import dev.criconf.validate.Fix;
 import dev.criconf.validate.Rule;
@@ -16,10 +20,14 @@ import dev.criconf.validate.RuleContext;
 import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
 import dev.criconf.validate.internal.rules.Yaml11Readings.Ambiguity;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * {@code kubelet-yaml11-ambiguity}: an unquoted scalar in a kubelet or kubeadm YAML file that YAML
@@ -71,13 +79,9 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
                 boolean kubeletDoc = src.reader().equals("the kubelet") || doc.asTable()
                         .flatMap(t -> t.string("kind")).map(KubeletFieldCatalog.KIND::equals).orElse(false);
                 boolean singleDocument = src.documents().size() == 1;
-                for (ConfigValues.Node n : ConfigValues.walk(doc)) {
-                    if (n.value() instanceof ConfigScalar s) {
-                        Yaml11Readings.ambiguity(s).ifPresent(a ->
-                                report(ctx, e.getKey(), n, a, kubeletDoc ? "the kubelet" : src.reader(), kubeletDoc,
-                                        singleDocument));
-                    }
-                }
+                scalars(doc, (s, path) -> Yaml11Readings.ambiguity(s).ifPresent(a ->
+                        report(ctx, e.getKey(), path.get(), s, a, kubeletDoc ? "the kubelet" : src.reader(), kubeletDoc,
+                                singleDocument)));
             }
         }
     }
@@ -85,12 +89,54 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
     private record Source(List<ConfigValue> documents, String reader) {
     }
 
-    private static void report(RuleContext ctx, String file, ConfigValues.Node n, Ambiguity a, String reader,
-            boolean kubeletDoc, boolean singleDocument) {
-        Optional<List<String>> keys = n.path().keys().filter(k -> !k.isEmpty());
+    /** A path while a tree is walked; {@code null} is the root. */
+    private record Step(Step parent, String key, int index) {
+        KeyPath toPath() {
+            int depth = 0;
+            for (Step s = this; s != null; s = s.parent) {
+                depth++;
+            }
+            KeyPath.Segment[] segments = new KeyPath.Segment[depth];
+            for (Step s = this; s != null; s = s.parent) {
+                segments[--depth] = s.key != null ? new KeyPath.Key(s.key) : new KeyPath.Index(s.index);
+            }
+            return new KeyPath(List.of(segments));
+        }
+    }
+
+    /**
+     * Every scalar of a tree in the order of {@link ConfigValues#walk} (pre-order, document order),
+     * with its path made only when asked for: few scalars are ambiguous, and a {@link KeyPath} per
+     * value copies every segment. Iterative, so a deep tree cannot overflow the stack.
+     */
+    private static void scalars(ConfigValue root, BiConsumer<ConfigScalar, Supplier<KeyPath>> visit) {
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, null});
+        while (!stack.isEmpty()) {
+            Object[] item = stack.pop();
+            ConfigValue v = (ConfigValue) item[0];
+            Step step = (Step) item[1];
+            if (v instanceof ConfigTable t) {
+                List<ConfigEntry> es = t.entries();
+                for (int i = es.size() - 1; i >= 0; i--) {
+                    stack.push(new Object[] {es.get(i).value(), new Step(step, es.get(i).key(), 0)});
+                }
+            } else if (v instanceof ConfigArray a) {
+                for (int i = a.size() - 1; i >= 0; i--) {
+                    stack.push(new Object[] {a.items().get(i), new Step(step, null, i)});
+                }
+            } else {
+                visit.accept((ConfigScalar) v, () -> step == null ? KeyPath.ROOT : step.toPath());
+            }
+        }
+    }
+
+    private static void report(RuleContext ctx, String file, KeyPath path, ConfigScalar value, Ambiguity a,
+            String reader, boolean kubeletDoc, boolean singleDocument) {
+        Optional<List<String>> keys = path.keys().filter(k -> !k.isEmpty());
         Optional<KubeletFieldCatalog.Field> field = kubeletDoc
                 ? keys.flatMap(k -> KubeletFieldCatalog.find(String.join(".", k))) : Optional.empty();
-        String name = n.path().segments().isEmpty() ? "" : n.path() + ": ";
+        String name = path.segments().isEmpty() ? "" : path + ": ";
         Optional<String> canonical = canonical(a.yaml11());
         String advice;
         if (field.isPresent() && isStringType(field.get().type()) && !(a.yaml11() instanceof Yaml11Readings.Str)) {
@@ -102,7 +148,7 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
         } else {
             advice = "quote it if you mean the string";
         }
-        Finding.Builder f = ctx.finding(n.value().origin(), name + "'" + a.text() + "' is " + a.yaml11().describe()
+        Finding.Builder f = ctx.finding(value.origin(), name + "'" + a.text() + "' is " + a.yaml11().describe()
                 + " for " + reader + " (YAML 1.1) but " + a.yaml12().describe() + " for YAML 1.2 tools such as yq; "
                 + advice);
         if (canonical.isPresent() && keys.isPresent() && singleDocument) {

@@ -20,6 +20,7 @@ import dev.criconf.validate.TargetVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code containerd-deprecated}: a setting containerd itself reports as deprecated, or one a later
@@ -80,18 +81,18 @@ public final class ContainerdDeprecatedRule implements Rule {
             hits.clear();
             switch (d.where()) {
                 case TOP_LEVEL:
-                    find(containerd.merged(), d, "", hits);
+                    find(containerd.merged(), d, () -> "", hits);
                     break;
                 case RUNTIME_PLUGIN:
                     if (!criOff) {
                         cri.runtimePluginTable().ifPresent(t -> find(t, d,
-                                " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId()), hits));
+                                () -> " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId()), hits));
                     }
                     break;
                 case IMAGES_PLUGIN:
                     if (!criOff) {
                         cri.imagesPluginTable().ifPresent(t -> find(t, d,
-                                " in " + RuntimeRuleSupport.pluginHeader(cri.imagesPluginId()), hits));
+                                () -> " in " + RuntimeRuleSupport.pluginHeader(cri.imagesPluginId()), hits));
                     }
                     break;
                 case HANDLER:
@@ -100,11 +101,12 @@ public final class ContainerdDeprecatedRule implements Rule {
                         for (ContainerdRuntime r : cri.runtimes().values()) {
                             Optional<ConfigTable> t = d.where() == ContainerdDeprecations.Where.HANDLER
                                     ? Optional.of(r.table()) : r.options();
-                            String header = d.where() == ContainerdDeprecations.Where.HANDLER
-                                    ? RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name())
-                                    : RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name(),
-                                            "options");
-                            t.ifPresent(table -> find(table, d, " in " + header, hits));
+                            Supplier<String> where = d.where() == ContainerdDeprecations.Where.HANDLER
+                                    ? () -> " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd",
+                                            "runtimes", r.name())
+                                    : () -> " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd",
+                                            "runtimes", r.name(), "options");
+                            t.ifPresent(table -> find(table, d, where, hits));
                         }
                     }
                     break;
@@ -123,7 +125,9 @@ public final class ContainerdDeprecatedRule implements Rule {
         }
     }
 
-    private static void find(ConfigTable table, Deprecation d, String where, List<Hit> out) {
+    // where: " in [table header]" for messages, built only for a hit (most settings are not deprecated
+    // and headers cost a KeyPath rendering each, for every deprecation and every runtime handler)
+    private static void find(ConfigTable table, Deprecation d, Supplier<String> where, List<Hit> out) {
         Optional<ConfigEntry> entry = table.findEntry(d.path());
         if (entry.isEmpty()) {
             return;
@@ -134,13 +138,13 @@ public final class ContainerdDeprecatedRule implements Rule {
             if (!e.value().asString().equals(d.value())) {
                 return;
             }
-            out.add(new Hit(e.value().origin(), key + " = \"" + d.value().get() + "\"" + where));
+            out.add(new Hit(e.value().origin(), key + " = \"" + d.value().get() + "\"" + where.get()));
             return;
         }
         if (e.value() instanceof ConfigTable t && t.isEmpty()) {
             return; // containerd only reports a non-empty map
         }
-        out.add(new Hit(e.keyOrigin(), key + where));
+        out.add(new Hit(e.keyOrigin(), key + where.get()));
     }
 
     private static String message(Deprecation d, String what, TargetVersion target) {

@@ -118,7 +118,10 @@ public sealed interface KeySchema permits KeySchema.Leaf, KeySchema.Table, KeySc
                     PathStep child = new PathStep(path, e.key(), 0);
                     KeySchema field = table.fields().get(e.key());
                     if (field == null) {
-                        String folded = lower.get(e.key().toLowerCase(Locale.ROOT));
+                        // the case-folded name is needed to accept a key (ignoreCase) or to suggest one,
+                        // not for the keys of a map (entries), the most common unlisted keys
+                        String folded = ignoreCase || table.entries().isEmpty()
+                                ? lower.get(e.key().toLowerCase(Locale.ROOT)) : null;
                         if (folded != null && ignoreCase) {
                             field = table.fields().get(folded);
                         } else if (table.entries().isPresent()) {

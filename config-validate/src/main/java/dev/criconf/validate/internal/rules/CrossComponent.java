@@ -63,6 +63,12 @@ final class CrossComponent {
     /** The Kubernetes release assumed when neither an option, the profile nor the files say: the newest line criconf's catalogs cover completely. */
     static final ComponentVersion ASSUMED_KUBERNETES = ComponentVersion.of(1, 35);
 
+    /** dockershim's socket, parsed once (endpoints are immutable values). */
+    static final CriEndpoint DOCKERSHIM_ENDPOINT = CriEndpoint.parse(KnownVersions.DOCKERSHIM_SOCKET).orElseThrow();
+
+    /** Docker Engine's standard API socket, parsed once. */
+    static final CriEndpoint DOCKER_ENDPOINT = CriEndpoint.parse(KnownVersions.DOCKER_SOCKET).orElseThrow();
+
     /**
      * A value one side uses and where a finding points for it.
      *
@@ -578,8 +584,7 @@ final class CrossComponent {
     /** Every Unix socket Docker Engine's API is served on: its standard socket, cri-dockerd's {@code --docker-endpoint}, daemon.json {@code hosts}. */
     static List<Fact<CriEndpoint>> dockerSockets(NodeConfig node) {
         List<Fact<CriEndpoint>> out = new ArrayList<>();
-        CriEndpoint standard = CriEndpoint.parse(KnownVersions.DOCKER_SOCKET).orElseThrow();
-        out.add(new Fact<>(standard, Origin.ofFile(Validator.NODE_FILE), false, "Docker Engine's socket " + KnownVersions.DOCKER_SOCKET));
+        out.add(new Fact<>(DOCKER_ENDPOINT, Origin.ofFile(Validator.NODE_FILE), false, "Docker Engine's socket " + KnownVersions.DOCKER_SOCKET));
         node.criDockerd().flatMap(c -> flagValue(c, "docker-endpoint")).ifPresent(f -> CriEndpoint.parse(f.value().orElseThrow())
                 .toOptional().filter(CriEndpoint::isUnixSocket)
                 .ifPresent(e -> out.add(new Fact<>(e, f.valueOrigin().orElse(f.origin()), true,

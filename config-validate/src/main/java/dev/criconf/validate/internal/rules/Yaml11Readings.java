@@ -149,6 +149,7 @@ final class Yaml11Readings {
      * {@code s} in {@code 10s}, {@code M} in {@code 100Mi}, {@code %}, {@code /}) and none of the
      * infinity or NaN words: a string for both. Spaces, control and non-ASCII characters (Java's
      * number parsers accept some of them) are left to the readings.</li>
+     * <li>Text with two or more dots, such as an IPv4 address: a string for both.</li>
      * </ul>
      */
     static boolean readsTheSame(String text) {
@@ -158,7 +159,7 @@ final class Yaml11Readings {
         }
         char c = text.charAt(0);
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            return !WORDS_11_ONLY.contains(text);
+            return n > 3 || !WORDS_11_ONLY.contains(text); // the longest of those words has three letters
         }
         if (c >= 0x80) {
             return false;
@@ -169,13 +170,18 @@ final class Yaml11Readings {
         if (decimalInteger(text)) {
             return true;
         }
+        int dots = 0;
         for (int i = 0; i < n; i++) {
             char d = text.charAt(i);
             if (d > ' ' && d < 0x7f && !numberChar(d)) {
                 return !(INF.contains(text) || NEG_INF.contains(text) || NAN.contains(text));
             }
+            if (d == '.') {
+                dots++;
+            }
         }
-        return false;
+        // no number of either reading (nor Java's parseDouble) has two decimal points: 10.96.0.10
+        return dots > 1;
     }
 
     /** {@code [+-]?(0|[1-9][0-9]{0,17})}: small enough for both readings to be the same exact integer. */

@@ -68,11 +68,12 @@ class Yaml11ReadingsFastPathProperties {
     @Test
     void preCheckExamples() {
         for (String same : List.of("10s", "100Mi", "5%", "/var/lib/kubelet", "systemd", "true", "False", "null", "~",
-                "10", "-1", "+7", "0", "999999999999999999", "0.0.0.0/0")) {
+                "10", "-1", "+7", "0", "999999999999999999", "0.0.0.0/0", "10.96.0.10", "1.2.3", "..5",
+                "1.5.\u0663", "systemdx")) {
             assertTrue(Yaml11Readings.readsTheSame(same), same);
         }
         for (String undecided : List.of("yes", "no", "Y", "0755", "1_000", ".inf", "-.Inf", ".nan", ".5f", "1e3",
-                "9999999999999999999", "007", "\u0663", "1 0", "")) {
+                "9999999999999999999", "007", "\u0663", "1 0", "", "1.5")) {
             assertFalse(Yaml11Readings.readsTheSame(undecided), undecided);
         }
     }

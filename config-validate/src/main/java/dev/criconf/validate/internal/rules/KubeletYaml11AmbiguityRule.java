@@ -6,12 +6,8 @@ import dev.criconf.model.NodeConfig;
 import dev.criconf.model.ParsedFile;
 import dev.criconf.model.catalog.KubeletFieldCatalog;
 import dev.criconf.model.edit.NodeEdit;
-import dev.criconf.model.value.ConfigArray;
-import dev.criconf.model.value.ConfigEntry;
 import dev.criconf.model.value.ConfigScalar;
-import dev.criconf.model.value.ConfigTable;
 import dev.criconf.model.value.ConfigValue;
-import dev.criconf.model.value.ConfigValues;
 import dev.criconf.model.value.KeyPath;
 import dev.criconf.validate.Finding;
 import dev.criconf.validate.Fix;
@@ -19,15 +15,12 @@ import dev.criconf.validate.Rule;
 import dev.criconf.validate.RuleContext;
 import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
+import dev.criconf.validate.internal.ScalarWalk;
 import dev.criconf.validate.internal.rules.Yaml11Readings.Ambiguity;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 /**
  * {@code kubelet-yaml11-ambiguity}: an unquoted scalar in a kubelet or kubeadm YAML file that YAML
@@ -79,56 +72,15 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
                 boolean kubeletDoc = src.reader().equals("the kubelet") || doc.asTable()
                         .flatMap(t -> t.string("kind")).map(KubeletFieldCatalog.KIND::equals).orElse(false);
                 boolean singleDocument = src.documents().size() == 1;
-                scalars(doc, (s, path) -> Yaml11Readings.ambiguity(s).ifPresent(a ->
-                        report(ctx, e.getKey(), path.get(), s, a, kubeletDoc ? "the kubelet" : src.reader(), kubeletDoc,
+                // paths only for findings: few scalars are ambiguous
+                ScalarWalk.scalars(doc, (s, at) -> Yaml11Readings.ambiguity(s).ifPresent(a ->
+                        report(ctx, e.getKey(), ScalarWalk.Step.path(at), s, a, kubeletDoc ? "the kubelet" : src.reader(), kubeletDoc,
                                 singleDocument)));
             }
         }
     }
 
     private record Source(List<ConfigValue> documents, String reader) {
-    }
-
-    /** A path while a tree is walked; {@code null} is the root. */
-    private record Step(Step parent, String key, int index) {
-        KeyPath toPath() {
-            int depth = 0;
-            for (Step s = this; s != null; s = s.parent) {
-                depth++;
-            }
-            KeyPath.Segment[] segments = new KeyPath.Segment[depth];
-            for (Step s = this; s != null; s = s.parent) {
-                segments[--depth] = s.key != null ? new KeyPath.Key(s.key) : new KeyPath.Index(s.index);
-            }
-            return new KeyPath(List.of(segments));
-        }
-    }
-
-    /**
-     * Every scalar of a tree in the order of {@link ConfigValues#walk} (pre-order, document order),
-     * with its path made only when asked for: few scalars are ambiguous, and a {@link KeyPath} per
-     * value copies every segment. Iterative, so a deep tree cannot overflow the stack.
-     */
-    private static void scalars(ConfigValue root, BiConsumer<ConfigScalar, Supplier<KeyPath>> visit) {
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, null});
-        while (!stack.isEmpty()) {
-            Object[] item = stack.pop();
-            ConfigValue v = (ConfigValue) item[0];
-            Step step = (Step) item[1];
-            if (v instanceof ConfigTable t) {
-                List<ConfigEntry> es = t.entries();
-                for (int i = es.size() - 1; i >= 0; i--) {
-                    stack.push(new Object[] {es.get(i).value(), new Step(step, es.get(i).key(), 0)});
-                }
-            } else if (v instanceof ConfigArray a) {
-                for (int i = a.size() - 1; i >= 0; i--) {
-                    stack.push(new Object[] {a.items().get(i), new Step(step, null, i)});
-                }
-            } else {
-                visit.accept((ConfigScalar) v, () -> step == null ? KeyPath.ROOT : step.toPath());
-            }
-        }
     }
 
     private static void report(RuleContext ctx, String file, KeyPath path, ConfigScalar value, Ambiguity a,

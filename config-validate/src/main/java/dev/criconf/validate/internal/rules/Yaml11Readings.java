@@ -184,6 +184,24 @@ final class Yaml11Readings {
         return dots > 1;
     }
 
+    /**
+     * Whether the YAML 1.1 reading of {@code text} leaves the scalar as it is, decided without
+     * computing the reading for the two most common cases: text that is no word and cannot start a
+     * number (the reading is the string itself), and a small decimal integer the codec already read
+     * as that integer.
+     */
+    private static boolean keepsItsType(ConfigScalar s, String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        if (!(Character.isDigit(c) || c == '+' || c == '-' || c == '.')) {
+            return !WORDS_11.containsKey(text);
+        }
+        return s instanceof ConfigInteger x && decimalInteger(text) && x.value().bitLength() < 64
+                && x.value().longValue() == Long.parseLong(text);
+    }
+
     /** {@code [+-]?(0|[1-9][0-9]{0,17})}: small enough for both readings to be the same exact integer. */
     private static boolean decimalInteger(String text) {
         int n = text.length();
@@ -398,7 +416,11 @@ final class Yaml11Readings {
         if (!isPlain(s) || s.raw().isEmpty()) {
             return s;
         }
-        Reading r = yaml11(s.raw().strip());
+        String text = s.raw().strip();
+        if (keepsItsType(s, text)) {
+            return s;
+        }
+        Reading r = yaml11(text);
         if (r instanceof Bool b) {
             return s instanceof ConfigBoolean x && x.value() == b.value() ? s : new ConfigBoolean(b.value(), s.raw(), s.origin());
         }

@@ -96,6 +96,14 @@ class Yaml11ReadingsFastPathProperties {
         ConfigTable retyped = (ConfigTable) Yaml11Readings.asKubeletReadsIt(root);
         assertSame(unchanged, retyped.entries().get(0).value());
         assertEquals(new ConfigBoolean(false, "no", AT), retyped.entries().get(1).value());
+        ConfigInteger ten = new ConfigInteger(BigInteger.TEN, "+10", AT);
+        assertSame(ten, Yaml11Readings.asKubeletReadsIt(ten));
+        assertEquals(ten, Yaml11Readings.asKubeletReadsIt(new ConfigInteger(BigInteger.TWO, "+10", AT)));
+        assertEquals(new ConfigInteger(BigInteger.valueOf(493), "0755", AT),
+                Yaml11Readings.asKubeletReadsIt(new ConfigInteger(BigInteger.valueOf(755), "0755", AT)));
+        ConfigString path = new ConfigString("/run/x", "/run/x", AT);
+        assertSame(path, Yaml11Readings.asKubeletReadsIt(path));
+        assertEquals(new ConfigNull("~", AT), Yaml11Readings.asKubeletReadsIt(new ConfigString("~", "~", AT)));
     }
 
     @Provide
@@ -105,6 +113,7 @@ class Yaml11ReadingsFastPathProperties {
                 new ConfigString(t, "\"" + t + "\"", AT),
                 new ConfigBoolean(true, t, AT),
                 new ConfigInteger(BigInteger.valueOf(t.length()), t, AT),
+                new ConfigInteger(t.matches("[-+]?[0-9]{1,30}") ? new BigInteger(t) : BigInteger.ONE, t, AT),
                 new ConfigFloat(t.length(), t, AT),
                 new ConfigNull(t, AT)));
         return Arbitraries.recursive(() -> scalar, inner -> Arbitraries.oneOf(

@@ -18,6 +18,7 @@ import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
 import dev.criconf.validate.TargetVersion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -74,6 +75,9 @@ public final class ContainerdDeprecatedRule implements Rule {
         boolean criOff = !RuntimeRuleSupport.criSettingsApply(containerd, release);
         ContainerdCri cri = containerd.cri();
         List<Hit> hits = new ArrayList<>();
+        // the handlers and plugin tables are built from the tree on each call: once for all deprecations
+        Collection<ContainerdRuntime> runtimes = null;
+        List<ContainerdConfig.PluginTable> pluginTables = null;
         for (Deprecation d : ContainerdDeprecations.all()) {
             if (!d.appliesTo(release) || schema.number() < d.minSchema()) {
                 continue;
@@ -98,7 +102,10 @@ public final class ContainerdDeprecatedRule implements Rule {
                 case HANDLER:
                 case HANDLER_OPTIONS:
                     if (!criOff) {
-                        for (ContainerdRuntime r : cri.runtimes().values()) {
+                        if (runtimes == null) {
+                            runtimes = cri.runtimes().values();
+                        }
+                        for (ContainerdRuntime r : runtimes) {
                             Optional<ConfigTable> t = d.where() == ContainerdDeprecations.Where.HANDLER
                                     ? Optional.of(r.table()) : r.options();
                             Supplier<String> where = d.where() == ContainerdDeprecations.Where.HANDLER
@@ -111,7 +118,10 @@ public final class ContainerdDeprecatedRule implements Rule {
                     }
                     break;
                 default:
-                    for (ContainerdConfig.PluginTable p : containerd.pluginTables()) {
+                    if (pluginTables == null) {
+                        pluginTables = containerd.pluginTables();
+                    }
+                    for (ContainerdConfig.PluginTable p : pluginTables) {
                         String id = schema == Schema.V1 ? ContainerdPlugins.migrateV1Id(p.id()) : p.id();
                         if (id.equals(d.path().get(0)) && !p.table().isEmpty()) {
                             hits.add(new Hit(p.keyOrigin(), "the " + RuntimeRuleSupport.pluginHeader(p.id()) + " configuration"));

@@ -167,9 +167,16 @@ final class Yaml11Readings {
         if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
             return true;
         }
-        if (decimalInteger(text)) {
-            return true;
-        }
+        return decimalInteger(text) || noNumber(text);
+    }
+
+    /**
+     * Whether neither reading can be a number, for text that starts like one: it has a printable
+     * ASCII character no number contains and is none of the infinity or NaN words, or it has two
+     * decimal points. Both readings are then the string itself.
+     */
+    private static boolean noNumber(String text) {
+        int n = text.length();
         int dots = 0;
         for (int i = 0; i < n; i++) {
             char d = text.charAt(i);
@@ -186,9 +193,9 @@ final class Yaml11Readings {
 
     /**
      * Whether the YAML 1.1 reading of {@code text} leaves the scalar as it is, decided without
-     * computing the reading for the two most common cases: text that is no word and cannot start a
-     * number (the reading is the string itself), and a small decimal integer the codec already read
-     * as that integer.
+     * computing the reading for the most common cases: text that is no word and cannot start a
+     * number or has characters no number has (the reading is the string itself), and a small decimal
+     * integer the codec already read as that integer.
      */
     private static boolean keepsItsType(ConfigScalar s, String text) {
         if (text.isEmpty()) {
@@ -198,8 +205,10 @@ final class Yaml11Readings {
         if (!(Character.isDigit(c) || c == '+' || c == '-' || c == '.')) {
             return !WORDS_11.containsKey(text);
         }
-        return s instanceof ConfigInteger x && decimalInteger(text) && x.value().bitLength() < 64
-                && x.value().longValue() == Long.parseLong(text);
+        if (decimalInteger(text)) {
+            return s instanceof ConfigInteger x && x.value().bitLength() < 64 && x.value().longValue() == Long.parseLong(text);
+        }
+        return noNumber(text); // 10s, 512Mi, 10.96.0.10: the string, whatever the codec made of it
     }
 
     /** {@code [+-]?(0|[1-9][0-9]{0,17})}: small enough for both readings to be the same exact integer. */

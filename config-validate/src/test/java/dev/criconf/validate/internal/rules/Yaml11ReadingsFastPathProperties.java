@@ -103,6 +103,12 @@ class Yaml11ReadingsFastPathProperties {
                 Yaml11Readings.asKubeletReadsIt(new ConfigInteger(BigInteger.valueOf(755), "0755", AT)));
         ConfigString path = new ConfigString("/run/x", "/run/x", AT);
         assertSame(path, Yaml11Readings.asKubeletReadsIt(path));
+        for (String text : List.of("10s", "512Mi", "10.96.0.10", "\u0663s")) {
+            ConfigString string = new ConfigString(text, text, AT);
+            assertSame(string, Yaml11Readings.asKubeletReadsIt(string), text);
+        }
+        assertEquals(new ConfigFloat(Double.POSITIVE_INFINITY, ".inf", AT),
+                Yaml11Readings.asKubeletReadsIt(new ConfigString(".inf", ".inf", AT)));
         assertEquals(new ConfigNull("~", AT), Yaml11Readings.asKubeletReadsIt(new ConfigString("~", "~", AT)));
     }
 

@@ -66,7 +66,7 @@ public record CriEndpoint(String text, Transport transport, boolean hasScheme, S
         }
         int colon = text.indexOf(':');
         String scheme = colon > 0 ? text.substring(0, colon) : "";
-        if (scheme.isEmpty() || !scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+        if (!isScheme(scheme)) {
             if (!text.startsWith("/")) {
                 return Parsed.invalid(text, "a socket path without a scheme must be absolute, e.g. unix:///run/containerd/containerd.sock");
             }
@@ -218,7 +218,37 @@ public record CriEndpoint(String text, Transport transport, boolean hasScheme, S
     }
 
     /** Cleans a socket path lexically and maps {@code /var/run} to {@code /run}. */
+    /**
+     * {@code [A-Za-z][A-Za-z0-9+.-]*} (RFC 3986's scheme), scanned rather than matched: every
+     * endpoint a rule looks at is parsed, and {@link String#matches} compiles its pattern each time.
+     */
+    static boolean isScheme(String s) {
+        if (s.isEmpty() || !asciiLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(asciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
     static String normalizeSocketPath(String path) {
+        if (isClean(path)) {
+            // already what the segment walk below would build: no copy
+            return path.equals("/var/run") || path.startsWith("/var/run/") ? path.substring("/var".length()) : path;
+        }
+        return normalizeBySegments(path);
+    }
+
+    /** {@link #normalizeSocketPath} for any path: splits it into segments and resolves {@code .} and {@code ..}. */
+    static String normalizeBySegments(String path) {
         Deque<String> parts = new ArrayDeque<>();
         for (String p : path.split("/")) {
             if (p.isEmpty() || p.equals(".")) {
@@ -235,5 +265,31 @@ public record CriEndpoint(String text, Transport transport, boolean hasScheme, S
             cleaned = cleaned.substring("/var".length());
         }
         return cleaned;
+    }
+
+    /**
+     * Whether {@code path} is absolute with no empty, {@code .} or {@code ..} segment and no
+     * trailing slash (so {@code "/" + String.join("/", segments)} gives it back), or is {@code /}.
+     */
+    static boolean isClean(String path) {
+        int n = path.length();
+        if (n == 0 || path.charAt(0) != '/') {
+            return false;
+        }
+        if (n == 1) {
+            return true;
+        }
+        int start = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int len = i - start;
+                if (len == 0 || (len == 1 && path.charAt(start) == '.')
+                        || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 }

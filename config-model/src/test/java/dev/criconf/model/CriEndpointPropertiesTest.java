@@ -57,6 +57,30 @@ class CriEndpointPropertiesTest {
                 Arbitraries.strings().withChars("unixpe:/\\.tcfd").ofMaxLength(40));
     }
 
+    @Property(tries = 3000)
+    void cleanPathsNormalizeAsTheSegmentWalkDoes(@ForAll("rawPaths") String path) {
+        assertEquals(CriEndpoint.normalizeBySegments(path), CriEndpoint.normalizeSocketPath(path));
+    }
+
+    @Property(tries = 3000)
+    void schemeScanIsTheSchemePattern(@ForAll("schemes") String scheme) {
+        assertEquals(scheme.matches("[A-Za-z][A-Za-z0-9+.-]*"), CriEndpoint.isScheme(scheme));
+    }
+
+    @Provide
+    Arbitrary<String> rawPaths() {
+        // paths as written: doubled and trailing slashes, . and .. segments, /var/run, relative ones
+        Arbitrary<String> segment = Arbitraries.oneOf(Arbitraries.of("", ".", "..", "var", "run", "...", ".x"),
+                Arbitraries.strings().withChars("ab.-_").ofMaxLength(4));
+        return Combinators.combine(Arbitraries.of("", "/", "//", "/var/run/", "var/"), segment.list().ofMaxSize(5))
+                .as((start, l) -> start + String.join("/", l));
+    }
+
+    @Provide
+    Arbitrary<String> schemes() {
+        return Arbitraries.strings().withChars("aZ09+.-_/:\u00e9 ").ofMaxLength(6);
+    }
+
     @Provide
     Arbitrary<String> socketPaths() {
         Arbitrary<String> segment = Arbitraries.strings().withChars("abcdefgxyz0123456789-_.").ofMinLength(1).ofMaxLength(8)

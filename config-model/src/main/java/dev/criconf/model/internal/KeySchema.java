@@ -84,47 +84,50 @@ public sealed interface KeySchema permits KeySchema.Leaf, KeySchema.Table, KeySc
         List<UnknownKey> unknown = new java.util.ArrayList<>();
         List<TypeMismatch> mismatches = new java.util.ArrayList<>();
         Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, schema, KeyPath.ROOT});
+        stack.push(new Object[] {root, schema, null});
         while (!stack.isEmpty()) {
             Object[] item = stack.pop();
             ConfigValue v = (ConfigValue) item[0];
             KeySchema s = (KeySchema) item[1];
-            KeyPath path = (KeyPath) item[2];
+            PathStep path = (PathStep) item[2];
             if (v instanceof ConfigNull || s instanceof Any) {
                 continue;
             }
             if (s instanceof Leaf leaf) {
                 if (!leaf.accepted().contains(v.type())) {
-                    mismatches.add(new TypeMismatch(path, leaf.accepted(), v));
+                    mismatches.add(new TypeMismatch(PathStep.toPath(path), leaf.accepted(), v));
                 }
             } else if (s instanceof ListOf list) {
                 if (!(v instanceof ConfigArray a)) {
-                    mismatches.add(new TypeMismatch(path, Set.of(ValueType.ARRAY), v));
+                    mismatches.add(new TypeMismatch(PathStep.toPath(path), Set.of(ValueType.ARRAY), v));
                 } else {
                     for (int i = a.size() - 1; i >= 0; i--) {
-                        stack.push(new Object[] {a.items().get(i), list.element(), path.index(i)});
+                        stack.push(new Object[] {a.items().get(i), list.element(), new PathStep(path, null, i)});
                     }
                 }
             } else {
                 Table table = (Table) s;
                 if (!(v instanceof ConfigTable t)) {
-                    mismatches.add(new TypeMismatch(path, Set.of(ValueType.TABLE), v));
+                    mismatches.add(new TypeMismatch(PathStep.toPath(path), Set.of(ValueType.TABLE), v));
                     continue;
                 }
                 Map<String, String> lower = table.lowerCaseFields();
                 List<ConfigEntry> es = t.entries();
                 for (int i = es.size() - 1; i >= 0; i--) {
                     ConfigEntry e = es.get(i);
-                    KeyPath child = path.child(e.key());
+                    PathStep child = new PathStep(path, e.key(), 0);
                     KeySchema field = table.fields().get(e.key());
                     if (field == null) {
-                        String folded = lower.get(e.key().toLowerCase(Locale.ROOT));
+                        // the case-folded name is needed to accept a key (ignoreCase) or to suggest one,
+                        // not for the keys of a map (entries), the most common unlisted keys
+                        String folded = ignoreCase || table.entries().isEmpty()
+                                ? lower.get(e.key().toLowerCase(Locale.ROOT)) : null;
                         if (folded != null && ignoreCase) {
                             field = table.fields().get(folded);
                         } else if (table.entries().isPresent()) {
                             field = table.entries().get();
                         } else {
-                            unknown.add(new UnknownKey(child, e.keyOrigin(),
+                            unknown.add(new UnknownKey(PathStep.toPath(child), e.keyOrigin(),
                                     Optional.ofNullable(folded).or(() -> closest(e.key(), table.fields().keySet()))));
                             continue;
                         }

@@ -70,16 +70,20 @@ public record KeyPath(List<Segment> segments) {
 
     /** This path extended by a key. */
     public KeyPath child(String key) {
-        List<Segment> s = new ArrayList<>(segments);
-        s.add(new Key(key));
-        return new KeyPath(s);
+        return append(new Key(key));
     }
 
     /** This path extended by an array index. */
     public KeyPath index(int index) {
-        List<Segment> s = new ArrayList<>(segments);
-        s.add(new Index(index));
-        return new KeyPath(s);
+        return append(new Index(index));
+    }
+
+    // tree walks extend a path for every value: one array copy into an immutable list, which the
+    // canonical constructor keeps as it is (List.copyOf of an immutable list is the list itself)
+    private KeyPath append(Segment last) {
+        Segment[] s = segments.toArray(new Segment[segments.size() + 1]);
+        s[s.length - 1] = last;
+        return new KeyPath(List.of(s));
     }
 
     /** The path without its last segment (the root's parent is the root). */

@@ -7,7 +7,6 @@ import dev.criconf.model.containerd.ContainerdFile;
 import dev.criconf.model.containerd.ContainerdRegistry;
 import dev.criconf.model.value.ConfigString;
 import dev.criconf.model.value.ConfigValue;
-import dev.criconf.model.value.ConfigValues;
 import dev.criconf.validate.Secrets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +46,13 @@ public final class ContainerdCredentials {
             trees.add(f.tree());
         }
         for (ConfigValue tree : trees) {
-            for (ConfigValues.Node n : ConfigValues.walk(tree)) {
-                if (n.value() instanceof ConfigString s && ContainerdConfig.isSecretPath(n.path())) {
+            // every secret path passes through a "registry" key: only those strings need a path
+            ScalarWalk.scalars(tree, (scalar, at) -> {
+                if (scalar instanceof ConfigString s && ScalarWalk.Step.below(at, "registry")
+                        && ContainerdConfig.isSecretPath(ScalarWalk.Step.path(at))) {
                     out.add(s.value());
                 }
-            }
+            });
         }
     }
 

@@ -18,8 +18,10 @@ import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
 import dev.criconf.validate.TargetVersion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code containerd-deprecated}: a setting containerd itself reports as deprecated, or one a later
@@ -73,6 +75,9 @@ public final class ContainerdDeprecatedRule implements Rule {
         boolean criOff = !RuntimeRuleSupport.criSettingsApply(containerd, release);
         ContainerdCri cri = containerd.cri();
         List<Hit> hits = new ArrayList<>();
+        // the handlers and plugin tables are built from the tree on each call: once for all deprecations
+        Collection<ContainerdRuntime> runtimes = null;
+        List<ContainerdConfig.PluginTable> pluginTables = null;
         for (Deprecation d : ContainerdDeprecations.all()) {
             if (!d.appliesTo(release) || schema.number() < d.minSchema()) {
                 continue;
@@ -80,36 +85,43 @@ public final class ContainerdDeprecatedRule implements Rule {
             hits.clear();
             switch (d.where()) {
                 case TOP_LEVEL:
-                    find(containerd.merged(), d, "", hits);
+                    find(containerd.merged(), d, () -> "", hits);
                     break;
                 case RUNTIME_PLUGIN:
                     if (!criOff) {
                         cri.runtimePluginTable().ifPresent(t -> find(t, d,
-                                " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId()), hits));
+                                () -> " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId()), hits));
                     }
                     break;
                 case IMAGES_PLUGIN:
                     if (!criOff) {
                         cri.imagesPluginTable().ifPresent(t -> find(t, d,
-                                " in " + RuntimeRuleSupport.pluginHeader(cri.imagesPluginId()), hits));
+                                () -> " in " + RuntimeRuleSupport.pluginHeader(cri.imagesPluginId()), hits));
                     }
                     break;
                 case HANDLER:
                 case HANDLER_OPTIONS:
                     if (!criOff) {
-                        for (ContainerdRuntime r : cri.runtimes().values()) {
+                        if (runtimes == null) {
+                            runtimes = cri.runtimes().values();
+                        }
+                        for (ContainerdRuntime r : runtimes) {
                             Optional<ConfigTable> t = d.where() == ContainerdDeprecations.Where.HANDLER
                                     ? Optional.of(r.table()) : r.options();
-                            String header = d.where() == ContainerdDeprecations.Where.HANDLER
-                                    ? RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name())
-                                    : RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name(),
-                                            "options");
-                            t.ifPresent(table -> find(table, d, " in " + header, hits));
+                            Supplier<String> where = d.where() == ContainerdDeprecations.Where.HANDLER
+                                    ? () -> " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd",
+                                            "runtimes", r.name())
+                                    : () -> " in " + RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd",
+                                            "runtimes", r.name(), "options");
+                            t.ifPresent(table -> find(table, d, where, hits));
                         }
                     }
                     break;
                 default:
-                    for (ContainerdConfig.PluginTable p : containerd.pluginTables()) {
+                    if (pluginTables == null) {
+                        pluginTables = containerd.pluginTables();
+                    }
+                    for (ContainerdConfig.PluginTable p : pluginTables) {
                         String id = schema == Schema.V1 ? ContainerdPlugins.migrateV1Id(p.id()) : p.id();
                         if (id.equals(d.path().get(0)) && !p.table().isEmpty()) {
                             hits.add(new Hit(p.keyOrigin(), "the " + RuntimeRuleSupport.pluginHeader(p.id()) + " configuration"));
@@ -123,7 +135,9 @@ public final class ContainerdDeprecatedRule implements Rule {
         }
     }
 
-    private static void find(ConfigTable table, Deprecation d, String where, List<Hit> out) {
+    // where: " in [table header]" for messages, built only for a hit (most settings are not deprecated
+    // and headers cost a KeyPath rendering each, for every deprecation and every runtime handler)
+    private static void find(ConfigTable table, Deprecation d, Supplier<String> where, List<Hit> out) {
         Optional<ConfigEntry> entry = table.findEntry(d.path());
         if (entry.isEmpty()) {
             return;
@@ -134,13 +148,13 @@ public final class ContainerdDeprecatedRule implements Rule {
             if (!e.value().asString().equals(d.value())) {
                 return;
             }
-            out.add(new Hit(e.value().origin(), key + " = \"" + d.value().get() + "\"" + where));
+            out.add(new Hit(e.value().origin(), key + " = \"" + d.value().get() + "\"" + where.get()));
             return;
         }
         if (e.value() instanceof ConfigTable t && t.isEmpty()) {
             return; // containerd only reports a non-empty map
         }
-        out.add(new Hit(e.keyOrigin(), key + where));
+        out.add(new Hit(e.keyOrigin(), key + where.get()));
     }
 
     private static String message(Deprecation d, String what, TargetVersion target) {

@@ -18,6 +18,7 @@ import dev.criconf.validate.TargetVersion;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code containerd-option-unchecked}: a key in a runtime handler's {@code options} that the shim's
@@ -70,12 +71,14 @@ public final class ContainerdOptionUncheckedRule implements Rule {
         ComponentVersion release = target.version();
         ContainerdCri cri = containerd.cri();
         for (ContainerdRuntime r : cri.runtimes().values()) {
-            String handlerHeader = RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name());
-            String optionsHeader = RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd", "runtimes", r.name(),
-                    "options");
+            // headers are for messages: rendered only for a finding
+            Supplier<String> handlerHeader = () -> RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd",
+                    "runtimes", r.name());
+            Supplier<String> optionsHeader = () -> RuntimeRuleSupport.pluginHeader(cri.runtimePluginId(), "containerd",
+                    "runtimes", r.name(), "options");
             r.misplacedSystemdCgroup().ifPresent(e -> ctx.finding(e.keyOrigin(), e.key() + " is written in the handler "
-                    + "table " + handlerHeader + ", where containerd does not read it: runc options belong in "
-                    + optionsHeader + ", so this line does nothing" + effectOnDriver(r, release)
+                    + "table " + handlerHeader.get() + ", where containerd does not read it: runc options belong in "
+                    + optionsHeader.get() + ", so this line does nothing" + effectOnDriver(r, release)
                     + ". Move it there as SystemdCgroup = " + RuntimeRuleSupport.written(e.value())
                     + RuntimeRuleSupport.assumption(target)).report());
             Optional<ConfigTable> options = r.options();
@@ -98,7 +101,7 @@ public final class ContainerdOptionUncheckedRule implements Rule {
                 if (runhcs && meant.isEmpty()) {
                     continue;
                 }
-                ctx.finding(e.keyOrigin(), explain(e, meant, shim, known, release, target, optionsHeader, r))
+                ctx.finding(e.keyOrigin(), explain(e, meant, shim, known, release, target, optionsHeader.get(), r))
                         .report();
             }
         }

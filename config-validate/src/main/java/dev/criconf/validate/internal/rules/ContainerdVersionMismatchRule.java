@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code containerd-version-mismatch}: plugin ids (tables, {@code disabled_plugins},
@@ -160,13 +161,14 @@ public final class ContainerdVersionMismatchRule implements Rule {
         ComponentVersion release = target.version();
         boolean oneX = release.major() < 2;
         String id = table.id();
-        String header = RuntimeRuleSupport.pluginHeader(id);
+        // for messages only: most plugin tables have no issue
+        Supplier<String> header = () -> RuntimeRuleSupport.pluginHeader(id);
         boolean uri = id.contains(".");
         boolean criSettings = carriesCriSettings(table);
         switch (schema) {
             case V1:
                 if (uri && oneX) {
-                    return Optional.of(new Issue(table.keyOrigin(), header + " uses a version-2 plugin URI, but "
+                    return Optional.of(new Issue(table.keyOrigin(), header.get() + " uses a version-2 plugin URI, but "
                             + (hasVersionLine ? "this file says version = 1" : "this file has no version line")
                             + ", so " + RuntimeRuleSupport.name(target) + " reads it as version 1, where plugins are named by "
                             + "short id, and silently ignores the whole table" + ignoredSettings(table.table())
@@ -176,7 +178,7 @@ public final class ContainerdVersionMismatchRule implements Rule {
                 }
                 if (!oneX && release.compareTo(MIGRATES_EACH_FILE) < 0 && criSettings
                         && (id.equals(ContainerdPlugins.CRI_V1) || id.equals(ContainerdPlugins.GRPC_CRI))) {
-                    return Optional.of(new Issue(table.keyOrigin(), header + " is in a file without a version line: "
+                    return Optional.of(new Issue(table.keyOrigin(), header.get() + " is in a file without a version line: "
                             + RuntimeRuleSupport.name(target) + " renames version-1 plugin ids but does not migrate the CRI "
                             + "settings of such a file to the version-3 plugins (containerd 2.3 does), so it ignores them"
                             + ignoredSettings(table.table()) + ". Add version = 3 and move the settings to "
@@ -187,18 +189,18 @@ public final class ContainerdVersionMismatchRule implements Rule {
             case V2:
                 if (id.split("\\.", -1).length < 4) {
                     if (oneX) {
-                        return Optional.of(new Issue(table.keyOrigin(), header + " uses a short (version-1) plugin id in "
+                        return Optional.of(new Issue(table.keyOrigin(), header.get() + " uses a short (version-1) plugin id in "
                                 + "a version-2 file: " + RuntimeRuleSupport.name(target) + " refuses to load the file "
                                 + "(invalid plugin key URI \"" + id + "\" expect io.containerd.x.vx). Name the plugin by URI"
                                 + uriHint(id), "short plugin id: file rejected"));
                     }
-                    return Optional.of(new Issue(table.keyOrigin(), header + " uses a short (version-1) plugin id in a "
+                    return Optional.of(new Issue(table.keyOrigin(), header.get() + " uses a short (version-1) plugin id in a "
                             + "version-2 file: " + RuntimeRuleSupport.name(target) + " has no plugin registered under it and "
                             + "ignores the table" + ignoredSettings(table.table()) + ". Name the plugin by URI" + uriHint(id),
                             "short plugin id ignored"));
                 }
                 if (oneX && ContainerdPlugins.introducedIn(id).filter(s -> s.number() >= 3).isPresent()) {
-                    return Optional.of(new Issue(table.keyOrigin(), header + " is a containerd 2.x plugin (version-3 "
+                    return Optional.of(new Issue(table.keyOrigin(), header.get() + " is a containerd 2.x plugin (version-3 "
                             + "layout), which " + RuntimeRuleSupport.name(target) + " does not have: the table is ignored"
                             + ignoredSettings(table.table()) + ". For containerd 1.x write these settings under "
                             + "[plugins.\"io.containerd.grpc.v1.cri\"]", "containerd 2.x plugin ignored"));
@@ -206,14 +208,14 @@ public final class ContainerdVersionMismatchRule implements Rule {
                 return Optional.empty();
             default:
                 if (!uri) {
-                    return Optional.of(new Issue(table.keyOrigin(), header + " uses a short (version-1) plugin id in a "
+                    return Optional.of(new Issue(table.keyOrigin(), header.get() + " uses a short (version-1) plugin id in a "
                             + "version-" + schema.number() + " file: " + RuntimeRuleSupport.name(target) + " has no plugin "
                             + "registered under it and ignores the table" + ignoredSettings(table.table())
                             + ". Name the plugin by URI" + uriHint(id), "short plugin id ignored"));
                 }
                 if (id.equals(ContainerdPlugins.GRPC_CRI) && release.compareTo(MIGRATES_EACH_FILE) < 0
                         && !oneX && criSettings) {
-                    return Optional.of(new Issue(table.keyOrigin(), header + " holds version-2 CRI settings in a version-"
+                    return Optional.of(new Issue(table.keyOrigin(), header.get() + " holds version-2 CRI settings in a version-"
                             + schema.number() + " file, where this plugin keeps only the streaming server settings: "
                             + RuntimeRuleSupport.name(target) + " does not migrate them and ignores them"
                             + ignoredSettings(nonServerPart(table.table())) + ". Move runtimes and CNI settings to "

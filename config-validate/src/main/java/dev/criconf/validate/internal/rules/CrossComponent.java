@@ -38,6 +38,7 @@ import dev.criconf.validate.VersionSource;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,6 +63,12 @@ final class CrossComponent {
 
     /** The Kubernetes release assumed when neither an option, the profile nor the files say: the newest line criconf's catalogs cover completely. */
     static final ComponentVersion ASSUMED_KUBERNETES = ComponentVersion.of(1, 35);
+
+    /** dockershim's socket, parsed once (endpoints are immutable values). */
+    static final CriEndpoint DOCKERSHIM_ENDPOINT = CriEndpoint.parse(KnownVersions.DOCKERSHIM_SOCKET).orElseThrow();
+
+    /** Docker Engine's standard API socket, parsed once. */
+    static final CriEndpoint DOCKER_ENDPOINT = CriEndpoint.parse(KnownVersions.DOCKER_SOCKET).orElseThrow();
 
     /**
      * A value one side uses and where a finding points for it.
@@ -420,22 +427,26 @@ final class CrossComponent {
         boolean release2 = version.map(v -> v.version().major() >= 2).orElse(c.schema().map(s -> s.number() >= 3).orElse(false));
         Optional<Fact<CgroupDriver>> driver = containerdDriver(cri, release2, runtimeTable);
         Optional<ComponentVersion> exact = version.filter(v -> v.source() != VersionSource.FILES && !v.isAssumed()).map(TargetVersion::version);
-        Optional<Fact<String>> image = cri.sandboxImage()
+        // each of these accessors looks its keys up in the tree again: read them once
+        Optional<Setting<String>> sandboxImage = cri.sandboxImage();
+        List<String> sandboxImagePath = cri.sandboxImagePath();
+        Optional<Fact<String>> image = sandboxImage
                 .map(s -> new Fact<>(s.value(), s.origin().orElse(imagesTable), true,
-                        String.join(".", cri.sandboxImagePath().subList(2, cri.sandboxImagePath().size())) + " = \"" + s.value() + "\""))
+                        String.join(".", sandboxImagePath.subList(2, sandboxImagePath.size())) + " = \"" + s.value() + "\""))
                 .or(() -> exact.flatMap(KnownVersions::containerdSandboxImage)
                         .map(d -> new Fact<>(d.value(), imagesTable, false,
-                                "no " + String.join(".", cri.sandboxImagePath().subList(2, cri.sandboxImagePath().size()))
+                                "no " + String.join(".", sandboxImagePath.subList(2, sandboxImagePath.size()))
                                         + " (" + d.source().describe() + ": " + d.value() + ")")));
-        String imageFile = cri.sandboxImage().flatMap(Setting::origin).map(Origin::file).orElse(main);
+        String imageFile = sandboxImage.flatMap(Setting::origin).map(Origin::file).orElse(main);
         return new Runtime(ContainerRuntime.CONTAINERD, version, criEnabled(c, version), home, listen, driver, "containerd", image,
-                Optional.of(new KeyInFile(imageFile, cri.sandboxImagePath())));
+                Optional.of(new KeyInFile(imageFile, sandboxImagePath)));
     }
 
     // The driver runc gets for pods of the default handler: its SystemdCgroup option (default false).
     private static Optional<Fact<CgroupDriver>> containerdDriver(ContainerdCri cri, boolean release2, Origin runtimeTable) {
         String name = cri.defaultRuntimeName().map(Setting::value).orElse("runc");
-        Optional<ContainerdRuntime> handler = Optional.ofNullable(cri.runtimes().get(name));
+        Map<String, ContainerdRuntime> runtimes = cri.runtimes(); // built from the tree on each call
+        Optional<ContainerdRuntime> handler = Optional.ofNullable(runtimes.get(name));
         TomlKeyMatching matching = release2 ? TomlKeyMatching.GO_TOML_V2 : TomlKeyMatching.GO_TOML_V1;
         if (handler.isPresent()) {
             ContainerdRuntime h = handler.get();
@@ -455,7 +466,7 @@ final class CrossComponent {
             return Optional.of(new Fact<>(CgroupDriver.CGROUPFS, where, false,
                     "no SystemdCgroup in runtime \"" + name + "\" (containerd's default false: cgroupfs)"));
         }
-        boolean hasRuntimes = !cri.runtimes().isEmpty();
+        boolean hasRuntimes = !runtimes.isEmpty();
         // containerd 1.x rebuilds the runtimes map from the file: a map without the default handler
         // fails CRI validation, so the driver is unknown; 2.x merges with its default runc handler
         if (!name.equals("runc") || (hasRuntimes && !release2)) {
@@ -578,8 +589,7 @@ final class CrossComponent {
     /** Every Unix socket Docker Engine's API is served on: its standard socket, cri-dockerd's {@code --docker-endpoint}, daemon.json {@code hosts}. */
     static List<Fact<CriEndpoint>> dockerSockets(NodeConfig node) {
         List<Fact<CriEndpoint>> out = new ArrayList<>();
-        CriEndpoint standard = CriEndpoint.parse(KnownVersions.DOCKER_SOCKET).orElseThrow();
-        out.add(new Fact<>(standard, Origin.ofFile(Validator.NODE_FILE), false, "Docker Engine's socket " + KnownVersions.DOCKER_SOCKET));
+        out.add(new Fact<>(DOCKER_ENDPOINT, Origin.ofFile(Validator.NODE_FILE), false, "Docker Engine's socket " + KnownVersions.DOCKER_SOCKET));
         node.criDockerd().flatMap(c -> flagValue(c, "docker-endpoint")).ifPresent(f -> CriEndpoint.parse(f.value().orElseThrow())
                 .toOptional().filter(CriEndpoint::isUnixSocket)
                 .ifPresent(e -> out.add(new Fact<>(e, f.valueOrigin().orElse(f.origin()), true,

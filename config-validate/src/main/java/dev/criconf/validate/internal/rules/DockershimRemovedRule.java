@@ -15,6 +15,7 @@ import dev.criconf.validate.internal.rules.CrossComponent.Runtime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code dockershim-removed}: on Kubernetes 1.24 or later, the kubelet still relies on dockershim:
@@ -69,7 +70,9 @@ public final class DockershimRemovedRule implements Rule {
         String k8s = x.kubernetes().isAssumed()
                 ? "Kubernetes 1.24 and later (" + x.kubernetesPhrase() + ", as no Kubernetes version is given)"
                 : x.kubernetesPhrase();
-        String replacement = replacement(x);
+        // what to write instead: only a finding needs it, and most nodes have none
+        String[] memo = new String[1];
+        Supplier<String> replacement = () -> memo[0] != null ? memo[0] : (memo[0] = replacement(x));
         for (CommandLineFlag f : node.kubeletFlags().map(KubeletFlags::flags).orElse(List.of())) {
             if (DOCKERSHIM_FLAGS.contains(f.name())) {
                 String from = f.variable().map(v -> " (from " + v + ")").orElse("");
@@ -79,7 +82,7 @@ public final class DockershimRemovedRule implements Rule {
             } else if (f.name().equals("container-runtime") && f.value().map(v -> !v.equals("remote")).orElse(false)) {
                 ctx.report(f.valueOrigin().orElse(f.origin()), "--container-runtime=" + f.value().get() + " asks for dockershim, "
                         + "which " + k8s + " no longer has: the kubelet stops with 'unsupported CRI runtime' (1.24 to 1.26; "
-                        + "1.27 removed the flag). Delete the flag; " + replacement);
+                        + "1.27 removed the flag). Delete the flag; " + replacement.get());
             }
         }
         kubelet.get().endpoint().filter(Fact::explicit)
@@ -88,21 +91,22 @@ public final class DockershimRemovedRule implements Rule {
                 .ifPresent(ep -> endpoint(ctx, node, ep, "image service endpoint", k8s, replacement));
     }
 
-    private static void endpoint(RuleContext ctx, NodeConfig node, Fact<String> ep, String which, String k8s, String replacement) {
+    private static void endpoint(RuleContext ctx, NodeConfig node, Fact<String> ep, String which, String k8s,
+            Supplier<String> replacement) {
         Optional<CriEndpoint> e = CriEndpoint.parse(ep.value()).toOptional();
         if (e.isEmpty()) {
             return;
         }
-        if (e.get().sameSocketAs(CriEndpoint.parse(KnownVersions.DOCKERSHIM_SOCKET).orElseThrow())) {
+        if (e.get().sameSocketAs(CrossComponent.DOCKERSHIM_ENDPOINT)) {
             ctx.report(ep.location(), "the kubelet's " + which + " is " + ep.value() + " (" + ep.shown() + "), dockershim's socket: "
-                    + k8s + " has no dockershim, so nothing serves CRI there and the kubelet cannot start pods; " + replacement);
+                    + k8s + " has no dockershim, so nothing serves CRI there and the kubelet cannot start pods; " + replacement.get());
             return;
         }
         for (Fact<CriEndpoint> docker : CrossComponent.dockerSockets(node)) {
             if (docker.value().sameSocketAs(e.get())) {
                 var f = ctx.finding(ep.location(), "the kubelet's " + which + " is " + ep.value() + " (" + ep.shown()
                         + "), Docker Engine's own API socket, not a CRI endpoint: " + k8s + " has no dockershim, so the "
-                        + "kubelet cannot talk to Docker directly and fails to connect; " + replacement);
+                        + "kubelet cannot talk to Docker directly and fails to connect; " + replacement.get());
                 if (docker.explicit()) {
                     f.related(docker.location(), "Docker's socket: " + docker.shown());
                 }

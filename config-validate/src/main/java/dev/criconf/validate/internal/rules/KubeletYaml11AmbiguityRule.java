@@ -8,13 +8,14 @@ import dev.criconf.model.catalog.KubeletFieldCatalog;
 import dev.criconf.model.edit.NodeEdit;
 import dev.criconf.model.value.ConfigScalar;
 import dev.criconf.model.value.ConfigValue;
-import dev.criconf.model.value.ConfigValues;
+import dev.criconf.model.value.KeyPath;
 import dev.criconf.validate.Finding;
 import dev.criconf.validate.Fix;
 import dev.criconf.validate.Rule;
 import dev.criconf.validate.RuleContext;
 import dev.criconf.validate.RuleDescriptor;
 import dev.criconf.validate.Severity;
+import dev.criconf.validate.internal.ScalarWalk;
 import dev.criconf.validate.internal.rules.Yaml11Readings.Ambiguity;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,13 +72,10 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
                 boolean kubeletDoc = src.reader().equals("the kubelet") || doc.asTable()
                         .flatMap(t -> t.string("kind")).map(KubeletFieldCatalog.KIND::equals).orElse(false);
                 boolean singleDocument = src.documents().size() == 1;
-                for (ConfigValues.Node n : ConfigValues.walk(doc)) {
-                    if (n.value() instanceof ConfigScalar s) {
-                        Yaml11Readings.ambiguity(s).ifPresent(a ->
-                                report(ctx, e.getKey(), n, a, kubeletDoc ? "the kubelet" : src.reader(), kubeletDoc,
-                                        singleDocument));
-                    }
-                }
+                // paths only for findings: few scalars are ambiguous
+                ScalarWalk.scalars(doc, (s, at) -> Yaml11Readings.ambiguity(s).ifPresent(a ->
+                        report(ctx, e.getKey(), ScalarWalk.Step.path(at), s, a, kubeletDoc ? "the kubelet" : src.reader(), kubeletDoc,
+                                singleDocument)));
             }
         }
     }
@@ -85,12 +83,12 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
     private record Source(List<ConfigValue> documents, String reader) {
     }
 
-    private static void report(RuleContext ctx, String file, ConfigValues.Node n, Ambiguity a, String reader,
-            boolean kubeletDoc, boolean singleDocument) {
-        Optional<List<String>> keys = n.path().keys().filter(k -> !k.isEmpty());
+    private static void report(RuleContext ctx, String file, KeyPath path, ConfigScalar value, Ambiguity a,
+            String reader, boolean kubeletDoc, boolean singleDocument) {
+        Optional<List<String>> keys = path.keys().filter(k -> !k.isEmpty());
         Optional<KubeletFieldCatalog.Field> field = kubeletDoc
                 ? keys.flatMap(k -> KubeletFieldCatalog.find(String.join(".", k))) : Optional.empty();
-        String name = n.path().segments().isEmpty() ? "" : n.path() + ": ";
+        String name = path.segments().isEmpty() ? "" : path + ": ";
         Optional<String> canonical = canonical(a.yaml11());
         String advice;
         if (field.isPresent() && isStringType(field.get().type()) && !(a.yaml11() instanceof Yaml11Readings.Str)) {
@@ -102,7 +100,7 @@ public final class KubeletYaml11AmbiguityRule implements Rule {
         } else {
             advice = "quote it if you mean the string";
         }
-        Finding.Builder f = ctx.finding(n.value().origin(), name + "'" + a.text() + "' is " + a.yaml11().describe()
+        Finding.Builder f = ctx.finding(value.origin(), name + "'" + a.text() + "' is " + a.yaml11().describe()
                 + " for " + reader + " (YAML 1.1) but " + a.yaml12().describe() + " for YAML 1.2 tools such as yq; "
                 + advice);
         if (canonical.isPresent() && keys.isPresent() && singleDocument) {

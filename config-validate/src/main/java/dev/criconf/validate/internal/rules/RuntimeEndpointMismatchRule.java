@@ -2,7 +2,6 @@ package dev.criconf.validate.internal.rules;
 
 import dev.criconf.model.CriEndpoint;
 import dev.criconf.model.NodeConfig;
-import dev.criconf.model.catalog.KnownVersions;
 import dev.criconf.validate.Finding;
 import dev.criconf.validate.Rule;
 import dev.criconf.validate.RuleContext;
@@ -137,7 +136,7 @@ public final class RuntimeEndpointMismatchRule implements Rule {
 
     // dockershim's socket, or Docker's own API socket: dockershim-removed explains those
     private static boolean isDockerOrDockershim(NodeConfig node, CriEndpoint dialed) {
-        if (dialed.sameSocketAs(CriEndpoint.parse(KnownVersions.DOCKERSHIM_SOCKET).orElseThrow())) {
+        if (dialed.sameSocketAs(CrossComponent.DOCKERSHIM_ENDPOINT)) {
             return true;
         }
         for (Fact<CriEndpoint> d : CrossComponent.dockerSockets(node)) {

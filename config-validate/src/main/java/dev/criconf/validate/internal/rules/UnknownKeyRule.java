@@ -111,7 +111,9 @@ public final class UnknownKeyRule implements Rule {
         }
         for (NestedField n : NESTED_FIELDS) {
             KubeletFieldCatalog.Field f = n.field();
-            if (!inRelease.contains(f.topLevel()) || f.existsIn(v)) {
+            // existsIn first: it rules out almost every field without a set look-up; keys.get(0) is
+            // f.topLevel() without its substring
+            if (f.existsIn(v) || !inRelease.contains(n.keys().get(0))) {
                 continue;
             }
             d.config().tree().findEntry(n.keys())

@@ -13,7 +13,9 @@ import dev.criconf.model.value.ConfigValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +40,11 @@ final class Yaml11Readings {
     private static final Set<String> INF = Set.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF");
     private static final Set<String> NEG_INF = Set.of("-.inf", "-.Inf", "-.INF");
     private static final Set<String> NAN = Set.of(".nan", ".NaN", ".NAN");
+    private static final Map<String, Reading> WORDS_11 = words(TRUE_11, FALSE_11);
+    private static final Map<String, Reading> WORDS_12 = words(TRUE_12, FALSE_12);
+    // the YAML 1.1 booleans that YAML 1.2 reads as strings: the only words whose readings differ
+    private static final Set<String> WORDS_11_ONLY = Set.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+            "n", "N", "no", "No", "NO", "off", "Off", "OFF");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Pattern INT_12 = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern OCT_12 = Pattern.compile("0o[0-7]+");
@@ -112,42 +119,130 @@ final class Yaml11Readings {
             return Optional.empty();
         }
         String text = s.raw().strip();
-        if (plainWord(text)) {
+        if (readsTheSame(text)) {
             return Optional.empty();
         }
+        return slowAmbiguity(text);
+    }
+
+    /** {@link #ambiguity} without the pre-checks: both readings computed and compared (tests compare the two). */
+    static Optional<Ambiguity> slowAmbiguity(String text) {
         Reading r11 = yaml11(text);
         Reading r12 = yaml12(text);
         return same(r11, r12) ? Optional.empty() : Optional.of(new Ambiguity(text, r11, r12));
     }
 
     /**
-     * Whether both readings are the string itself without computing them (most scalars of a file):
-     * text that starts with a letter reads as a number under neither schema (their numbers start with
-     * a digit, a sign or a dot), so only the word sets can make it something else.
+     * Whether both readings agree, decided from the characters alone for the common shapes (every
+     * scalar of a file goes through here, and the readings cost set look-ups, regexes and
+     * BigIntegers). False means "not decided here", not "ambiguous".
+     *
+     * <ul>
+     * <li>Text starting with an ASCII letter: only the word sets can make it something other than the
+     * string (numbers start with a digit, a sign or a dot); the YAML 1.2 words ({@code true},
+     * {@code null}, ...) mean the same in 1.1, so only the 1.1-only words are left to compute.</li>
+     * <li>Text starting with another ASCII character that is not a digit, sign or dot: a string for
+     * both, except {@code ~} (null for both).</li>
+     * <li>A decimal integer without a leading zero, of at most 18 digits: the same integer for both
+     * (Go's base-0 {@code ParseInt} only gives a leading {@code 0} another meaning).</li>
+     * <li>Text with a printable ASCII character no number of either reading can contain (such as
+     * {@code s} in {@code 10s}, {@code M} in {@code 100Mi}, {@code %}, {@code /}) and none of the
+     * infinity or NaN words: a string for both. Spaces, control and non-ASCII characters (Java's
+     * number parsers accept some of them) are left to the readings.</li>
+     * <li>Text with two or more dots, such as an IPv4 address: a string for both.</li>
+     * </ul>
      */
-    private static boolean plainWord(String text) {
+    static boolean readsTheSame(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return false;
+        }
+        char c = text.charAt(0);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            return n > 3 || !WORDS_11_ONLY.contains(text); // the longest of those words has three letters
+        }
+        if (c >= 0x80) {
+            return false;
+        }
+        if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+            return true;
+        }
+        return decimalInteger(text) || noNumber(text);
+    }
+
+    /**
+     * Whether neither reading can be a number, for text that starts like one: it has a printable
+     * ASCII character no number contains and is none of the infinity or NaN words, or it has two
+     * decimal points. Both readings are then the string itself.
+     */
+    private static boolean noNumber(String text) {
+        int n = text.length();
+        int dots = 0;
+        for (int i = 0; i < n; i++) {
+            char d = text.charAt(i);
+            if (d > ' ' && d < 0x7f && !numberChar(d)) {
+                return !(INF.contains(text) || NEG_INF.contains(text) || NAN.contains(text));
+            }
+            if (d == '.') {
+                dots++;
+            }
+        }
+        // no number of either reading (nor Java's parseDouble) has two decimal points: 10.96.0.10
+        return dots > 1;
+    }
+
+    /**
+     * Whether the YAML 1.1 reading of {@code text} leaves the scalar as it is, decided without
+     * computing the reading for the most common cases: text that is no word and cannot start a
+     * number or has characters no number has (the reading is the string itself), and a small decimal
+     * integer the codec already read as that integer.
+     */
+    private static boolean keepsItsType(ConfigScalar s, String text) {
         if (text.isEmpty()) {
             return false;
         }
         char c = text.charAt(0);
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        if (!(Character.isDigit(c) || c == '+' || c == '-' || c == '.')) {
+            return !WORDS_11.containsKey(text);
+        }
+        if (decimalInteger(text)) {
+            return s instanceof ConfigInteger x && x.value().bitLength() < 64 && x.value().longValue() == Long.parseLong(text);
+        }
+        return noNumber(text); // 10s, 512Mi, 10.96.0.10: the string, whatever the codec made of it
+    }
+
+    /** {@code [+-]?(0|[1-9][0-9]{0,17})}: small enough for both readings to be the same exact integer. */
+    private static boolean decimalInteger(String text) {
+        int n = text.length();
+        int i = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        int digits = n - i;
+        if (digits < 1 || digits > 18 || (digits > 1 && text.charAt(i) == '0')) {
             return false;
         }
-        return !(TRUE_11.contains(text) || FALSE_11.contains(text) || TRUE_12.contains(text)
-                || FALSE_12.contains(text) || NULLS.contains(text));
+        for (; i < n; i++) {
+            char d = text.charAt(i);
+            if (d < '0' || d > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A printable ASCII character that can occur in a number of either reading: digits, hexadecimal
+     * letters (which include the exponent {@code e} and Java's {@code d}/{@code f} suffixes),
+     * radix prefixes, {@code _} (go-yaml v2 drops it), signs and the decimal point.
+     */
+    private static boolean numberChar(char d) {
+        return (d >= '0' && d <= '9') || (d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')
+                || d == 'x' || d == 'X' || d == 'o' || d == 'O' || d == '_' || d == '.' || d == '+' || d == '-';
     }
 
     /** The kubelet's reading (go-yaml v2) of a plain scalar. */
     static Reading yaml11(String s) {
-        if (TRUE_11.contains(s)) {
-            return new Bool(true);
-        }
-        if (FALSE_11.contains(s)) {
-            return new Bool(false);
-        }
-        Optional<Reading> special = special(s);
-        if (special.isPresent()) {
-            return special.get();
+        Reading word = WORDS_11.get(s);
+        if (word != null) {
+            return word;
         }
         char c = s.charAt(0);
         boolean numericHint = Character.isDigit(c) || c == '+' || c == '-' || c == '.';
@@ -170,15 +265,9 @@ final class Yaml11Readings {
 
     /** A YAML 1.2 core-schema reader's reading of a plain scalar. */
     static Reading yaml12(String s) {
-        if (TRUE_12.contains(s)) {
-            return new Bool(true);
-        }
-        if (FALSE_12.contains(s)) {
-            return new Bool(false);
-        }
-        Optional<Reading> special = special(s);
-        if (special.isPresent()) {
-            return special.get();
+        Reading word = WORDS_12.get(s);
+        if (word != null) {
+            return word;
         }
         if (INT_12.matcher(s).matches()) {
             return integer(new BigInteger(s.startsWith("+") ? s.substring(1) : s));
@@ -195,20 +284,19 @@ final class Yaml11Readings {
         return new Str(s);
     }
 
-    private static Optional<Reading> special(String s) {
-        if (NULLS.contains(s)) {
-            return Optional.of(new Null());
-        }
-        if (INF.contains(s)) {
-            return Optional.of(new Num(".inf", Optional.empty(), Double.POSITIVE_INFINITY));
-        }
-        if (NEG_INF.contains(s)) {
-            return Optional.of(new Num("-.inf", Optional.empty(), Double.NEGATIVE_INFINITY));
-        }
-        if (NAN.contains(s)) {
-            return Optional.of(new Num(".nan", Optional.empty(), Double.NaN));
-        }
-        return Optional.empty();
+    /**
+     * Every word a reader gives a meaning of its own, with that meaning: one look-up instead of one
+     * per set (the sets are disjoint). Readings are immutable values, so one instance serves all.
+     */
+    private static Map<String, Reading> words(Set<String> trueWords, Set<String> falseWords) {
+        Map<String, Reading> out = new HashMap<>();
+        trueWords.forEach(w -> out.put(w, new Bool(true)));
+        falseWords.forEach(w -> out.put(w, new Bool(false)));
+        NULLS.forEach(w -> out.put(w, new Null()));
+        INF.forEach(w -> out.put(w, new Num(".inf", Optional.empty(), Double.POSITIVE_INFINITY)));
+        NEG_INF.forEach(w -> out.put(w, new Num("-.inf", Optional.empty(), Double.NEGATIVE_INFINITY)));
+        NAN.forEach(w -> out.put(w, new Num(".nan", Optional.empty(), Double.NaN)));
+        return Map.copyOf(out);
     }
 
     private static Reading integer(BigInteger v) {
@@ -293,38 +381,68 @@ final class Yaml11Readings {
         return retype(v, 0);
     }
 
+    // Returns v itself when the reading changes nothing below it (the usual case: the codec's typing
+    // agrees with YAML 1.1 for true/false and decimal numbers), so an unchanged tree costs no copy. A
+    // rebuilt table or array with the same parts would be equal to v, so callers cannot tell.
     private static ConfigValue retype(ConfigValue v, int depth) {
         if (depth > MAX_DEPTH) {
             return v;
         }
         if (v instanceof ConfigTable t) {
-            ConfigTable.Builder b = ConfigTable.builder(t.origin());
-            for (ConfigEntry e : t.entries()) {
-                b.put(e.key(), e.keyOrigin(), retype(e.value(), depth + 1));
+            List<ConfigEntry> entries = t.entries();
+            ConfigTable.Builder b = null;
+            for (int i = 0; i < entries.size(); i++) {
+                ConfigEntry e = entries.get(i);
+                ConfigValue r = retype(e.value(), depth + 1);
+                if (b == null && r != e.value()) {
+                    b = ConfigTable.builder(t.origin());
+                    for (int j = 0; j < i; j++) {
+                        b.put(entries.get(j));
+                    }
+                }
+                if (b != null) {
+                    b.put(e.key(), e.keyOrigin(), r);
+                }
             }
-            return b.build();
+            return b == null ? t : b.build();
         }
         if (v instanceof ConfigArray a) {
-            List<ConfigValue> items = new ArrayList<>(a.size());
-            for (ConfigValue item : a.items()) {
-                items.add(retype(item, depth + 1));
+            List<ConfigValue> items = null;
+            for (int i = 0; i < a.size(); i++) {
+                ConfigValue item = a.items().get(i);
+                ConfigValue r = retype(item, depth + 1);
+                if (items == null && r != item) {
+                    items = new ArrayList<>(a.size());
+                    items.addAll(a.items().subList(0, i));
+                }
+                if (items != null) {
+                    items.add(r);
+                }
             }
-            return new ConfigArray(a.origin(), items);
+            return items == null ? a : new ConfigArray(a.origin(), items);
         }
         ConfigScalar s = (ConfigScalar) v;
         if (!isPlain(s) || s.raw().isEmpty()) {
             return s;
         }
-        Reading r = yaml11(s.raw().strip());
+        String text = s.raw().strip();
+        if (keepsItsType(s, text)) {
+            return s;
+        }
+        Reading r = yaml11(text);
         if (r instanceof Bool b) {
-            return new ConfigBoolean(b.value(), s.raw(), s.origin());
+            return s instanceof ConfigBoolean x && x.value() == b.value() ? s : new ConfigBoolean(b.value(), s.raw(), s.origin());
         }
         if (r instanceof Null) {
-            return new ConfigNull(s.raw(), s.origin());
+            return s instanceof ConfigNull ? s : new ConfigNull(s.raw(), s.origin());
         }
         if (r instanceof Num n) {
-            return n.integer().<ConfigValue>map(i -> new ConfigInteger(i, s.raw(), s.origin()))
-                    .orElseGet(() -> new ConfigFloat(n.value(), s.raw(), s.origin()));
+            if (n.integer().isPresent()) {
+                return s instanceof ConfigInteger x && x.value().equals(n.integer().get())
+                        ? s : new ConfigInteger(n.integer().get(), s.raw(), s.origin());
+            }
+            return s instanceof ConfigFloat x && Double.compare(x.value(), n.value()) == 0
+                    ? s : new ConfigFloat(n.value(), s.raw(), s.origin());
         }
         return s;
     }

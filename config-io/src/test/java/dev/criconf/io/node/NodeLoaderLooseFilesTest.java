@@ -63,6 +63,17 @@ class NodeLoaderLooseFilesTest {
     }
 
     @Test
+    void aYamlFileOfNoKnownKindNamesTheKubeadmKindsInAFixedOrder() {
+        new NodeRoots(dir).write("pod.yaml", "apiVersion: v1\nkind: Pod\n");
+        NodeConfig n = loadFiles("pod.yaml");
+        // the kinds came from a Set.of once, whose order changes from one JVM run to the next
+        assertEquals(List.of("a YAML file criconf does not know: not a KubeletConfiguration, a kubeadm configuration"
+                        + " (InitConfiguration, ClusterConfiguration, JoinConfiguration, UpgradeConfiguration, ResetConfiguration)"
+                        + " or criconf.yaml"),
+                n.problems().stream().map(Problem::message).toList());
+    }
+
+    @Test
     void syntaxErrorsAreLocatedInTheFileAsGiven() {
         new NodeRoots(dir).write("config.toml", "version = 2\n[plugins.\"io.containerd.grpc.v1.cri\"\n");
         NodeConfig n = loadFiles("config.toml");

@@ -25,7 +25,6 @@ import dev.criconf.model.value.ConfigValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The kubelet side of loose files: {@code criconf.yaml}, kubeadm configurations, KubeletConfiguration
@@ -35,7 +34,8 @@ import java.util.Set;
  */
 final class LooseKubeletFiles {
 
-    private static final Set<String> KUBEADM_KINDS = Set.of("InitConfiguration", "ClusterConfiguration", "JoinConfiguration",
+    /** In a fixed order: the list is quoted in a problem message, which must not change from run to run. */
+    private static final List<String> KUBEADM_KINDS = List.of("InitConfiguration", "ClusterConfiguration", "JoinConfiguration",
             "UpgradeConfiguration", "ResetConfiguration");
 
     private final NodeConfig.Builder b;
